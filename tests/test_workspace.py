@@ -5,8 +5,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import ceasefire.workspace
 from ceasefire.errors import WorkspaceError
 from ceasefire.workspace import SCHEMA_VERSION, open_workspace
+
+MIGRATIONS = Path(ceasefire.workspace.__file__).parent / "migrations"
 
 
 def test_new_workspace_is_at_current_schema(tmp_path: Path) -> None:
@@ -20,8 +23,10 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     open_workspace(path).close()
     with open_workspace(path) as ws:
-        count = ws.con.execute("SELECT count(*) FROM schema_migrations").fetchone()
-    assert count is not None and count[0] == SCHEMA_VERSION
+        versions = [row[0] for row in ws.con.execute("SELECT version FROM schema_migrations").fetchall()]
+    shipped = sorted(int(p.name[:3]) for p in MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql"))
+    assert sorted(versions) == shipped
+    assert max(versions) == SCHEMA_VERSION
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:

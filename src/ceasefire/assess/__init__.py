@@ -1,0 +1,20 @@
+"""Findings: each report or incident judged against each provision of each account, with the reason."""
+
+from __future__ import annotations
+
+from ceasefire.assess._engine import REASON_CODES, AssessResult, assess, findings_sql, select_agreements
+from ceasefire.assess._provisions import ProvisionRow, provision_rows
+from ceasefire.assess._read import FINDING_COLUMNS, finding_json, iter_findings
+
+__all__ = [
+    "FINDING_COLUMNS",
+    "REASON_CODES",
+    "AssessResult",
+    "ProvisionRow",
+    "assess",
+    "finding_json",
+    "findings_sql",
+    "iter_findings",
+    "provision_rows",
+    "select_agreements",
+]
