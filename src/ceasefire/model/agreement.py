@@ -47,6 +47,7 @@ class Provision:
     admin1: tuple[str, ...] | None = None  # region names; None = anywhere in the countries
     window: Window | None = None  # None = the account's window
     description: str | None = None
+    areas: tuple[str, ...] | None = None  # named areas outside any country (a sea); None = no such limit
 
     def binds(self, party: str | None) -> bool:
         return EVERY_PARTY in self.bound or (party is not None and party in self.bound)
@@ -62,6 +63,7 @@ class Account:
     provisions: tuple[Provision, ...]
     conditions: tuple[str, ...] = ()
     notes: str | None = None
+    in_force: bool = True  # False: the account never took effect (its conditions say why)
 
     def window_of(self, provision: Provision) -> Window:
         return provision.window or self.window
