@@ -57,6 +57,7 @@ def _register_provisions(con: duckdb.DuckDBPyConnection, rows: Sequence[Provisio
             ("any_target", pa.bool_()),
             ("countries", pa.list_(pa.string())),
             ("admin1", pa.list_(pa.string())),
+            ("areas", pa.list_(pa.string())),
             ("win_start", pa.timestamp("us")),
             ("win_end", pa.timestamp("us")),
             ("in_force", pa.bool_()),
@@ -72,7 +73,7 @@ def _register_provisions(con: duckdb.DuckDBPyConnection, rows: Sequence[Provisio
 # The subjects being judged, in one shape whatever the level.
 _REPORT_SUBJECTS = """
 SELECT r.report_id AS report_id, CAST(NULL AS VARCHAR) AS incident_id,
-       r.when_start, r.when_end, r.actor, r.action, r.target_type, r.country, r.admin1,
+       r.when_start, r.when_end, r.actor, r.action, r.target_type, r.country, r.admin1, r.place_name,
        {grade} AS grade, [r.report_id] AS evidence, list_filter([r.source], lambda s: s IS NOT NULL) AS sources
 FROM reports r {grade_join}
 WHERE r.is_incident
@@ -80,7 +81,7 @@ WHERE r.is_incident
 
 _INCIDENT_SUBJECTS = """
 SELECT NULL::VARCHAR AS report_id, i.incident_id, i.when_start, i.when_end, i.accused AS actor,
-       i.action, i.target_type, i.country, i.admin1, i.grade, i.report_ids AS evidence, i.sources
+       i.action, i.target_type, i.country, i.admin1, i.place_name, i.grade, i.report_ids AS evidence, i.sources
 FROM incident_subjects i
 """
 
@@ -124,10 +125,10 @@ SELECT s.report_id, s.incident_id, p.agreement, p.account, p.account_party, p.pr
          WHEN 'target_not_in_scope' THEN format('outside: target ''{{}}'' is not in this account''s scope ({{}})',
               s.target_type, array_to_string(p.targets, ', '))
          WHEN 'place_unknown' THEN format('outside: place unknown (this provision applies only in {{}})',
-              array_to_string(coalesce(p.admin1, p.countries), ', '))
+              array_to_string(coalesce(p.areas, p.admin1, p.countries), ', '))
          WHEN 'place_not_in_scope' THEN format('outside: place not in scope ({{}} is outside {{}})',
               coalesce(s.admin1 || ', ', '') || coalesce(s.country, '?'),
-              array_to_string(coalesce(p.admin1, p.countries), ', '))
+              array_to_string(coalesce(p.areas, p.admin1, p.countries), ', '))
        END AS reason,
        s.actor AS accused, s.grade, s.evidence, s.sources, s.when_start, s.when_end, s.target_type, s.country, s.admin1
 FROM (
@@ -142,8 +143,11 @@ FROM (
              THEN 'action_not_prohibited'
         WHEN NOT p.any_target AND coalesce(s.target_type, 'unknown') = 'unknown' THEN 'target_unknown'
         WHEN NOT sc.target_in_scope THEN 'target_not_in_scope'
-        WHEN (p.countries IS NOT NULL OR p.admin1 IS NOT NULL) AND s.country IS NULL AND s.admin1 IS NULL
-             THEN 'place_unknown'
+        WHEN (p.countries IS NOT NULL OR p.admin1 IS NOT NULL OR p.areas IS NOT NULL)
+             AND s.country IS NULL AND s.admin1 IS NULL AND s.place_name IS NULL THEN 'place_unknown'
+        WHEN p.areas IS NOT NULL AND NOT (coalesce(list_contains(p.areas, s.admin1), false)
+                                          OR coalesce(list_contains(p.areas, s.place_name), false))
+             THEN 'place_not_in_scope'
         WHEN p.countries IS NOT NULL AND s.country IS NOT NULL AND NOT list_contains(p.countries, s.country)
              THEN 'place_not_in_scope'
         WHEN p.admin1 IS NOT NULL AND (s.admin1 IS NULL OR NOT list_contains(p.admin1, s.admin1))

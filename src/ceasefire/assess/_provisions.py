@@ -26,6 +26,7 @@ class ProvisionRow:
     any_target: bool
     countries: list[str] | None
     admin1: list[str] | None
+    areas: list[str] | None
     win_start: datetime
     win_end: datetime | None
     in_force: bool
@@ -62,6 +63,7 @@ def _row(pkey: int, agreement: Agreement, account: Account, provision: Provision
         any_target=not provision.targets or ANY_TARGET in provision.targets,
         countries=list(provision.countries) if provision.countries else None,
         admin1=list(provision.admin1) if provision.admin1 else None,
+        areas=list(provision.areas) if getattr(provision, "areas", None) else None,
         win_start=window.start_utc(),
         win_end=window.end_utc(),
         in_force=in_force,
