@@ -50,7 +50,10 @@ class Document:
 
 
 def read_document(text: str) -> Document:
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader rejects non-printable characters up front
+    except yaml.YAMLError as err:
+        return Document(None, {}, [YamlTrouble(_reader_line(text, err), (), _yaml_message(err))])
     try:
         try:
             node = loader.get_single_node()
@@ -127,6 +130,11 @@ def read_document_bounded(text: str) -> Document:
         return Document(None, {}, [YamlTrouble(1, (), f"the document expands to more than {_MAX_NODES} values")])
     except RecursionError:
         return Document(None, {}, [YamlTrouble(1, (), "the document is nested too deeply")])
+
+
+def _reader_line(text: str, err: yaml.YAMLError) -> int | None:
+    position = getattr(err, "position", None)
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else _mark_line(err)
 
 
 def _mark_line(err: yaml.YAMLError) -> int | None:
