@@ -1,0 +1,109 @@
+"""Staging a CSV file inside DuckDB: every field as text, malformed records captured with their line numbers.
+
+Line numbers are DuckDB's record lines: the header is line 1 and each record counts one line, so they equal the
+physical line unless a quoted field spans lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ceasefire.errors import BadInput
+from ceasefire.sources._data import sql_str
+
+STAGE = "_cf_stage"
+ROWS = "_cf_rows"  # view: the staged columns plus _cf_line and _cf_raw
+QUARANTINE = "_cf_new_quarantine"  # table (line, reason, raw) every reader fills
+_REJECTS = "_cf_rejects"
+_REJECTS_SCAN = "_cf_rejects_scan"
+_GAPS = "_cf_gaps"
+
+
+def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, *, required: Sequence[str]) -> int:
+    """Read ``path`` into the temp table ``_cf_stage`` and define the view ``_cf_rows``; put malformed records into
+    ``_cf_new_quarantine``. Returns the number of records read (staged plus malformed).
+
+    Raises BadInput when the file as a whole cannot be read as CSV or lacks a required column.
+    """
+    drop_staging(con)
+    _check_header(path, required)
+    options = ("header=true, delim=',', quote='\"', escape='\"', all_varchar=true, null_padding=false, "
+               f"store_rejects=true, rejects_table='{_REJECTS}', rejects_scan='{_REJECTS_SCAN}'")
+    try:
+        con.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT * FROM read_csv({sql_str(str(path))}, {options})")
+    except duckdb.Error as err:
+        raise BadInput(str(path), None, f"cannot read as CSV: {_first_line(err)}") from err
+    columns = [str(d[0]) for d in con.execute(f"SELECT * FROM {STAGE} LIMIT 0").description]
+    missing = [name for name in required if name not in columns]
+    if missing:
+        raise BadInput(str(path), 1, f"missing column(s): {', '.join(missing)}")
+    con.execute(
+        f"CREATE TEMP TABLE {QUARANTINE} AS SELECT line::BIGINT AS line, "
+        "string_agg(DISTINCT error_type || ': ' || error_message, '; ') AS reason, "
+        "any_value(csv_line) AS raw "
+        f"FROM {_REJECTS} GROUP BY line"
+    )
+    con.execute(
+        f"CREATE TEMP TABLE {_GAPS} AS SELECT (line - row_number() OVER (ORDER BY line) - 1)::BIGINT AS good_before, "
+        f"row_number() OVER (ORDER BY line)::BIGINT AS shift FROM {QUARANTINE}"
+    )
+    # Staged rows keep file order; rowids of a table created inside a transaction start at an offset.
+    row = con.execute(f"SELECT min(rowid) FROM {STAGE}").fetchone()
+    first = int(row[0]) if row and row[0] is not None else 0
+    ordinal = f"(s.rowid - {first} + 1)"
+    if _count(con, QUARANTINE) > 0:
+        line = f"({ordinal} + 1 + coalesce(g.shift, 0))"
+        join = f"ASOF LEFT JOIN {_GAPS} g ON {ordinal} > g.good_before"
+    else:
+        line, join = f"({ordinal} + 1)", ""
+    con.execute(f"CREATE TEMP VIEW {ROWS} AS SELECT s.*, {line}::BIGINT AS _cf_line, to_json(s) AS _cf_raw "
+                f"FROM {STAGE} s {join}")
+    return _count(con, STAGE) + _count(con, QUARANTINE)
+
+
+def drop_staging(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"DROP VIEW IF EXISTS {ROWS}")
+    for table in (STAGE, QUARANTINE, _GAPS, _REJECTS, _REJECTS_SCAN):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _check_header(path: Path, required: Sequence[str]) -> None:
+    """Fail early, with a clear message, on files that are not CSV with the expected header."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.readline(1 << 20)
+    except OSError as err:
+        raise BadInput(str(path), None, f"cannot open: {err.strerror or err}") from err
+    if not head.strip():
+        raise BadInput(str(path), 1, "empty file: expected a CSV header line")
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise BadInput(str(path), 1, "header is not UTF-8 text") from err
+    names = [name.strip().strip('"') for name in text.rstrip("\r\n").split(",")]
+    missing = [name for name in required if name not in names]
+    if missing:
+        raise BadInput(str(path), 1, f"missing column(s): {', '.join(missing)}")
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def columns_of(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [str(d[0]) for d in con.execute(f"SELECT * FROM {table} LIMIT 0").description]
+
+
+def fetch_int(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> int:
+    row = con.execute(sql, params or []).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
