@@ -1,0 +1,287 @@
+"""The web app: server-rendered pages over a read-only view of the workspace, light JavaScript, no writes.
+
+Routing is a small table of path patterns; each handler gets the view and the parsed query and returns the name of
+a template and its context. Anything a report or a source wrote reaches the page only through autoescaped
+templates or the escaping SVG builders.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import re
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ceasefire import __version__
+from ceasefire.model.agreement import Agreement
+from ceasefire.publish import _queries as q
+from ceasefire.publish._charts import agreement_span, tallies_svg, timeline_svg
+from ceasefire.publish._env import asset, environment
+from ceasefire.publish._map import map_svg, outlines_credit
+from ceasefire.publish._view import View
+from ceasefire.workspace import Workspace
+
+PER_PAGE = 50
+MAX_POINTS = 3000
+
+
+class NotFound(Exception):
+    """The page or the record asked for does not exist."""
+
+
+@dataclass
+class App:
+    """What every request shares: the view, the agreements, optional readouts, and fragments computed once."""
+
+    view: View
+    agreements: Sequence[Agreement]
+    readout_paths: Sequence[Path] = ()
+    problems: Sequence[str] = ()
+    _fragments: dict[str, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """The workspace is read-only while we serve it, so charts and facets are computed once."""
+        with self._lock:
+            if key not in self._fragments:
+                self._fragments[key] = compute()
+            return self._fragments[key]
+
+    def render(self, path: str, query: Mapping[str, Sequence[str]]) -> str:
+        for pattern, handler in ROUTES:
+            match = pattern.fullmatch(path)
+            if match:
+                template, context = handler(self, query, *match.groups())
+                return self._page(template, path, context)
+        raise NotFound(path)
+
+    def _page(self, template: str, path: str, context: dict[str, Any]) -> str:
+        base = {
+            "here": "/" + path.strip("/").split("/")[0] if path != "/" else "/",
+            "version": __version__,
+            "workspace": self.view.path.name,
+            "problems": self.problems,
+            "map_credit": outlines_credit(),
+            "incident_href": incident_href,
+            "evidence_href": report_href,
+        }
+        return environment().get_template(template).render({**base, **context})
+
+
+def incident_href(subject_id: str) -> str:
+    return "/incidents/" + quote(str(subject_id), safe="")
+
+
+def report_href(report_id: str) -> str:
+    return "/reports/" + quote(str(report_id), safe="")
+
+
+def _page_number(query: Mapping[str, Sequence[str]]) -> int:
+    try:
+        return max(1, int(query.get("page", ["1"])[0]))
+    except ValueError:
+        return 1
+
+
+def _filter_context(app: App, f: q.Filters) -> dict[str, Any]:
+    return {"filters": f, "facets": app.once("facets", lambda: q.facets(app.view))}
+
+
+def overview(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    def sections() -> list[dict[str, Any]]:
+        result = []
+        for agreement in app.agreements:
+            start, end = agreement_span(agreement, margin_days=14)
+            result.append({
+                "agreement": agreement,
+                "timeline": timeline_svg(agreement, q.covered_subjects(app.view, agreement.agreement_id)),
+                "tallies": tallies_svg(agreement, q.nightly_tallies(app.view, start, end)),
+            })
+        return result
+
+    return "overview.html", {
+        "counts": app.once("counts", lambda: q.counts(app.view)),
+        "sections": app.once("sections", sections),
+        "account_counts": app.once("account_counts", lambda: q.account_counts(app.view)),
+        "findings_href": lambda agreement, account: "/findings?" + q.Filters(
+            agreement=agreement, account=account, covered=True).query(),
+    }
+
+
+def findings(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    f = q.Filters.from_query(query)
+    page = q.findings_page(app.view, f, page=_page_number(query), per_page=PER_PAGE)
+    return "findings.html", {**_filter_context(app, f), "page": page, "assessed": app.view.has_table("findings")}
+
+
+def incidents(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    f = q.Filters.from_query(query)
+    page = q.subjects_page(app.view, f, page=_page_number(query), per_page=PER_PAGE)
+    return "incidents.html", {**_filter_context(app, f), "page": page}
+
+
+def incident(app: App, query: Mapping[str, Sequence[str]], subject_id: str) -> tuple[str, dict[str, Any]]:
+    from urllib.parse import unquote
+
+    record = q.subject(app.view, unquote(subject_id))
+    if record is None:
+        raise NotFound(subject_id)
+    points = [record] if record.get("lat") is not None and record.get("lon") is not None else []
+    return "incident.html", {"incident": record, "map": map_svg(points, width=640) if points else None}
+
+
+def report(app: App, query: Mapping[str, Sequence[str]], report_id: str) -> tuple[str, dict[str, Any]]:
+    """A report id leads to the incident it is part of."""
+    from urllib.parse import unquote
+
+    wanted = unquote(report_id)
+    cur = app.view.cursor()
+    row = cur.execute("SELECT subject_id FROM subjects WHERE list_contains(report_ids, ?) LIMIT 1", [wanted]).fetchone()
+    if row is None:
+        raise NotFound(report_id)
+    return incident(app, query, str(row[0]))
+
+
+def map_page(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    f = q.Filters.from_query(query)
+    points, total = q.map_points(app.view, f, limit=MAX_POINTS)
+    return "map.html", {**_filter_context(app, f), "map": map_svg(points, total=total, link="/incidents/{}"),
+                        "total": total}
+
+
+def timeline(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    f = q.Filters.from_query(query)
+    chosen = [a for a in app.agreements if f.agreement in (None, a.agreement_id)]
+    charts = []
+    for agreement in chosen:
+        covered = q.covered_subjects(app.view, agreement.agreement_id)
+        if f.party:
+            covered = [r for r in covered if r["accused"] == f.party]
+        if f.account:
+            covered = [r for r in covered if f.account in (r["accounts"] or [])]
+        if f.grade:
+            covered = [r for r in covered if r["grade"] == f.grade]
+        start, end = agreement_span(agreement, margin_days=14)
+        charts.append({"agreement": agreement, "timeline": timeline_svg(agreement, covered),
+                       "tallies": tallies_svg(agreement, q.nightly_tallies(app.view, start, end))})
+    return "timeline.html", {**_filter_context(app, f), "charts": charts}
+
+
+# --- other engineers' packages: used when present, a clear notice when not ---------------------------------------
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A function from a package another part of ceasefire provides, or None while it does not exist yet."""
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+    return found if callable(found) else None
+
+
+def _rows(value: Any) -> list[dict[str, Any]]:
+    """Records of any shape (dataclasses, dicts, objects with ``to_json``) as dicts for a generic table."""
+    if value is None:
+        return []
+    if isinstance(value, Mapping) or dataclasses.is_dataclass(value) or hasattr(value, "to_json"):
+        value = [value]
+    rows = []
+    for item in value:
+        if hasattr(item, "to_json"):
+            item = item.to_json()
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            item = dataclasses.asdict(item)
+        rows.append(dict(item) if isinstance(item, Mapping) else {"value": item})
+    return rows
+
+
+def _table(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(k for k in row if k not in columns)
+    return {"rows": rows, "columns": columns}
+
+
+def _with_workspace(app: App, call: Callable[[Workspace], Any]) -> Any:
+    """Their functions take a Workspace; give them one on a fresh read-only connection to the attached file."""
+    cursor = app.view.con.cursor()
+    cursor.execute("USE ws")
+    try:
+        return call(Workspace(path=app.view.path, con=cursor, read_only=True))
+    finally:
+        cursor.close()
+
+
+def claims(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    list_claims = _optional("ceasefire.claims", "list_claims")
+    if list_claims is None:
+        return "generic.html", {"title": "Claim ledger", "missing": "ceasefire.claims", **_table([])}
+    rows = _rows(_with_workspace(app, list_claims))
+    return "generic.html", {"title": "Claim ledger", "missing": None, **_table(rows)}
+
+
+def demands(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    f = q.Filters.from_query(query)
+    demand_timeline = _optional("ceasefire.demands", "demand_timeline")
+    if demand_timeline is None:
+        return "generic.html", {"title": "Demands timeline", "missing": "ceasefire.demands", **_table([])}
+    rows = _rows(_with_workspace(app, lambda ws: demand_timeline(ws, party=f.party)))
+    return "generic.html", {"title": "Demands timeline", "missing": None, **_table(rows)}
+
+
+def readouts(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    names = [p.name for p in app.readout_paths]
+    context: dict[str, Any] = {"names": names, "a": None, "b": None, "missing": None, **_table([])}
+    compare_readouts = _optional("ceasefire.readouts", "compare_readouts")
+    load_readout = _optional("ceasefire.readouts", "load_readout")
+    if compare_readouts is None or load_readout is None:
+        context["missing"] = "ceasefire.readouts"
+        return "readouts.html", context
+    a, b = (query.get(k, [""])[0] for k in ("a", "b"))
+    if a in names and b in names:
+        by_name = {p.name: p for p in app.readout_paths}
+        compared = _rows(compare_readouts(load_readout(by_name[a]), load_readout(by_name[b])))
+        context.update(a=a, b=b, **_table(compared))
+    return "readouts.html", context
+
+
+ROUTES: list[tuple[re.Pattern[str], Callable[..., tuple[str, dict[str, Any]]]]] = [
+    (re.compile(r"/"), overview),
+    (re.compile(r"/findings"), findings),
+    (re.compile(r"/incidents"), incidents),
+    (re.compile(r"/incidents/([^/]+)"), incident),
+    (re.compile(r"/reports/([^/]+)"), report),
+    (re.compile(r"/map"), map_page),
+    (re.compile(r"/timeline"), timeline),
+    (re.compile(r"/readouts"), readouts),
+    (re.compile(r"/claims"), claims),
+    (re.compile(r"/demands"), demands),
+]
+
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                ".txt": "text/plain; charset=utf-8"}
+
+
+def static_file(name: str) -> tuple[bytes, str] | None:
+    """Our own assets: the shared stylesheet, and the app's scripts from web/static."""
+    if name == "style.css":
+        return asset("style.css").encode("utf-8"), STATIC_TYPES[".css"]
+    if not re.fullmatch(r"[a-z0-9_-]+\.(css|js|txt)", name):
+        return None
+    entry = resources.files("ceasefire.web") / "static" / name
+    if not entry.is_file():
+        return None
+    return entry.read_bytes(), STATIC_TYPES[Path(name).suffix]
+
+
+def error_page(status: int, message: str) -> str:
+    return environment().get_template("error.html").render(
+        {"status": status, "message": message, "here": "", "version": __version__, "workspace": "", "problems": (),
+         "map_credit": ""}
+    )
+
