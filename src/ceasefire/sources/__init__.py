@@ -49,8 +49,9 @@ def read_records(path: Path, fmt: str, *, lang: str = "auto", published: datetim
         return read_jsonl(path)
     if fmt == "text":
         try:
-            from ceasefire.extract.reader import read_text_reports
+            from ceasefire.extract.reader import read_text_reports  # type: ignore[import-not-found,unused-ignore]
         except ImportError as err:
             raise BadInput(str(path), None, "text extraction is unavailable in this installation") from err
-        return read_text_reports(path, lang=lang, published=published)
+        records: Iterator[Report | Quarantined] = read_text_reports(path, lang=lang, published=published)
+        return records
     raise BadInput(str(path), None, f"unknown format {fmt!r}")

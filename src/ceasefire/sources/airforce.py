@@ -22,7 +22,6 @@ FEED = "airforce"
 ZONE = "Europe/Kyiv"
 _COUNTS = ("launched", "destroyed", "not_reach_goal")
 
-from ceasefire.sources._feed import Prepared  # noqa: E402
 
 def weapon_of_model(model: str | None) -> str:
     """The weapon class of an Air Force model name: the vocabulary first, then the fragments in airforce.yaml."""

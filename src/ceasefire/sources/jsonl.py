@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast, get_args
 
@@ -144,7 +144,6 @@ def _time(data: dict[str, Any], key: str, name: str) -> datetime | None:
     except ValueError as err:
         raise _Invalid(f"{name} is not an ISO 8601 time: {value!r}") from err
     if parsed.tzinfo is not None:
-        from datetime import timezone
 
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed

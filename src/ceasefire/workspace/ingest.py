@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -181,11 +181,12 @@ def _store(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, file: str, fmt
         f"AND o.reason = q.reason AND o.raw IS NOT DISTINCT FROM q.raw)",
         [file, file],
     )
-    result = IngestResult(file=file, format=fmt, read=prepared.read, added=added, present=prepared.read - added - quarantined,
+    present = prepared.read - added - quarantined
+    result = IngestResult(file=file, format=fmt, read=prepared.read, added=added, present=present,
                           quarantined=quarantined)
     con.execute(
         "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [ingest_id, file, sha256 or "", fmt, datetime.now(timezone.utc).replace(tzinfo=None), result.read,
+        [ingest_id, file, sha256 or "", fmt, datetime.now(UTC).replace(tzinfo=None), result.read,
          result.added, result.present, result.quarantined],
     )
     return result
