@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,11 +44,17 @@ def check_files(paths: Sequence[Path]) -> list[Problem]:
 
 def load_agreements(paths: Sequence[Path] | None = None) -> list[Agreement]:
     """The agreements in ``paths`` (None: the bundled ones). Raises :class:`BadInput` naming the first problem."""
-    result = _read_all(bundled_paths() if paths is None else paths)
+    result = _read_bundled() if paths is None else _read_all(paths)
     if result.problems:
         first = result.problems[0]
         raise BadInput(first.file, first.line, f"{first.field}: {first.message}")
-    return result.agreements
+    return list(result.agreements)
+
+
+@cache
+def _read_bundled() -> _Result:
+    # the records are frozen, so every caller can share one parse of the shipped files
+    return _read_all(bundled_paths())
 
 
 def find_agreement(agreements: Sequence[Agreement], agreement_id: str) -> Agreement:

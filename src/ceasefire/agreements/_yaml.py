@@ -14,6 +14,7 @@ import yaml
 Path = tuple[str | int, ...]
 
 _MAX_NODES = 100_000  # aliases can expand a small file into a huge tree; stop well before memory does
+_MAX_DEPTH = 32  # an agreement is five levels deep; deeper input would only strain the validators' recursion
 
 
 class _Loader(yaml.SafeLoader):
@@ -80,6 +81,9 @@ class _Builder:
         if self.count > _MAX_NODES:
             raise _TooLarge
         line = node.start_mark.line + 1
+        if len(path) > _MAX_DEPTH:
+            self.doc.troubles.append(YamlTrouble(line, (), f"nested more than {_MAX_DEPTH} deep"))
+            return None
         if id(node) in open_nodes:
             self.doc.troubles.append(YamlTrouble(line, path, "an alias refers to a node that contains it"))
             return None
