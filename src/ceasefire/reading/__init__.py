@@ -7,7 +7,7 @@ pymorphy3 lemmas. ``read_article`` lists the agreements, demands, claims and inc
 from __future__ import annotations
 
 from ceasefire.reading._features import Features, Mention, features
-from ceasefire.reading._lexicon import Lexicon, PhraseMatcher, lexicon
+from ceasefire.reading._lexicon import Lexicon, Match, PhraseMatcher, lexicon
 from ceasefire.reading._parties import party_in
 from ceasefire.reading._text import LANGS, Lang, Sentence, Token, detect_lang, split_sentences, tokenize
 
@@ -16,6 +16,7 @@ __all__ = [
     "Features",
     "Lang",
     "Lexicon",
+    "Match",
     "Mention",
     "PhraseMatcher",
     "Sentence",

@@ -86,7 +86,7 @@ def features(text: str, lang: Lang | None = None) -> Features:
     )
     content = frozenset(
         t.lemma for t in tokens
-        if t.lemma not in lex.stopwords and len(t.lemma) > 1 and not t.lemma.isdigit()
+        if t.lemma not in lex.stopwords and len(t.lemma) > 1 and not t.lemma.isdecimal()
     )
     return Features(
         text=text, lang=lang, tokens=tokens, scope=scope, durations=durations, numbers=numbers, dates=dates,
@@ -112,7 +112,7 @@ def _clause_from(text: str, start: int) -> Mention:
 
 
 def _number(token: Token, lex: Lexicon) -> int | None:
-    if token.text.isdigit() and len(token.text) <= 9:
+    if token.text.isdecimal() and len(token.text) <= 9:
         return int(token.text)
     return lex.number_words.get(token.lemma)
 
@@ -133,14 +133,14 @@ def _dates(text: str, tokens: tuple[Token, ...], lex: Lexicon, used: set[int]) -
         if month is None or i in used:
             continue
         day_index = next(
-            (j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and j not in used and tokens[j].text.isdigit()
+            (j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and j not in used and tokens[j].text.isdecimal()
              and 1 <= int(tokens[j].text) <= 31 and len(tokens[j].text) <= 2),
             None,
         )
         if day_index is None:
             continue
         year_index = max(i, day_index) + 1
-        has_year = (year_index < len(tokens) and tokens[year_index].text.isdigit()
+        has_year = (year_index < len(tokens) and tokens[year_index].text.isdecimal()
                     and len(tokens[year_index].text) == 4)
         day = int(tokens[day_index].text)
         value = (f"{tokens[year_index].text}-{month:02d}-{day:02d}" if has_year else f"--{month:02d}-{day:02d}")
@@ -177,7 +177,7 @@ def _numbers(text: str, tokens: tuple[Token, ...], lex: Lexicon, used: set[int])
         amount = _number(token, lex)
         if amount is None and not re.fullmatch(r"\d+(?:[.,]\d+)+", token.text):
             continue
-        if token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
+        if token.text.isdecimal() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
             continue  # a year on its own
         value = str(amount) if amount is not None else token.text.replace(",", "")
         end = token.end

@@ -69,7 +69,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for match in _SENTENCE_END.finditer(block):
             end = block_start + match.end()
             nxt = text[end:end + 1]
-            if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"'«“(["):
+            if not nxt or not (nxt.isupper() or nxt.isdecimal() or nxt in "\"'«“(["):
                 continue
             word = re.search(r"([^\s(\"«“]+)[.!?…]+[\"'»”)\]]*\s+$", text[cursor:end])
             if word and match.group(0).lstrip()[0] == ".":
@@ -130,7 +130,7 @@ def lemma(word: str, lang: Lang) -> str:
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: Lang) -> str:
-    if word.isdigit() or not any(ch.isalpha() for ch in word):
+    if word.isdecimal() or not any(ch.isalpha() for ch in word):
         return word
     if lang == "en" or not _CYRILLIC.search(word):
         return _english_lemma(word)
