@@ -204,6 +204,15 @@ def subject(view: View, subject_id: str) -> dict[str, Any] | None:
     if not found:
         return None
     record = found[0]
+    if view.has_table("incident_members"):  # findings per report: still show the other reports of its incident
+        cur.execute(
+            """SELECT list(DISTINCT o.report_id ORDER BY o.report_id) FROM ws.incident_members m
+               JOIN ws.incident_members o ON o.incident_id = m.incident_id WHERE list_contains(?, m.report_id)""",
+            [record["report_ids"]],
+        )
+        row = cur.fetchone()
+        if row and row[0]:
+            record["report_ids"] = sorted(set(record["report_ids"]) | set(row[0]))
     cur.execute(
         """SELECT report_id, feed, source, text, published, when_start, when_end, place_name, admin1, country, lat,
                   lon, actor, claimant, target_type, weapon, action, stance, fatalities, source_file, source_line
