@@ -22,7 +22,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.field}: {' '.join(self.message.split())}"
 
 
 def field_name(path: Path) -> str:
@@ -31,9 +31,14 @@ def field_name(path: Path) -> str:
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(part):
+            text += f"[{part!r}]"  # keys from the outside may hold spaces, dots or line breaks
         else:
             text += f".{part}" if text else part
     return text or "(document)"
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 _PATTERN_WORDS = {
