@@ -1,0 +1,246 @@
+"""When: date phrases in English, Ukrainian and Russian, resolved against the publication date.
+
+Every phrase becomes an interval of whole days or a night. A night ending on day D is [D-1 18:00, D 08:00);
+a day D is [D 00:00, D+1 00:00). Times are naive, like the rest of the report record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+_MONTHS_EN = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"])}
+_MONTHS_EN.update({k[:3]: v for k, v in list(_MONTHS_EN.items())})
+_MONTHS_EN["sept"] = 9
+_MONTHS_UK = {"січ": 1, "лют": 2, "берез": 3, "квіт": 4, "трав": 5, "черв": 6, "лип": 7, "серп": 8, "верес": 9,
+              "жовт": 10, "листопад": 11, "груд": 12}
+_MONTHS_RU = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+              "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+_WEEKDAYS_EN = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_WEEKDAYS_UK = {"понеділ": 0, "вівтор": 1, "серед": 2, "серу": 2, "четвер": 3, "п'ятниц": 4, "пятниц": 4,
+                "субот": 5, "неділ": 6}
+_WEEKDAYS_RU = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,
+                "воскресень": 6}
+
+_EN_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_UK_MONTH = r"(січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)"
+_RU_MONTH = r"(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_EN_DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_UK_DAY = r"(понеділок|вівторок|середу|четвер|п'ятницю|пятницю|суботу|неділю)"
+_RU_DAY = r"(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+_YEAR = r"(?:,?\s+(\d{4}))?"
+_NUM = r"(\d{1,2})(?:st|nd|rd|th|-?го|-?е)?"
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    start: int  # character offset
+    end: int
+    first: date  # first day (for a night: the evening's day)
+    last: date  # last day (for a night: the morning's day)
+    night: bool
+
+    def interval(self) -> tuple[datetime, datetime]:
+        if self.night:
+            return datetime.combine(self.first, time(18)), datetime.combine(self.last, time(8))
+        return datetime.combine(self.first, time()), datetime.combine(self.last + timedelta(days=1), time())
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# (regex, handler name). Order matters: earlier patterns claim their span first.
+_EN = [
+    (_rx(rf"\bnight of {_NUM}\s*(?:-|–|to|into|and)\s*{_NUM}\s+{_EN_MONTH}{_YEAR}"), "night_range_dm"),
+    (_rx(rf"\bnight of {_EN_MONTH}\s+{_NUM}\s*(?:-|–|to|into|and)\s*{_NUM}{_YEAR}"), "night_range_md"),
+    (_rx(rf"\b(?:overnight|during the night|in the night|on the night)\s+(?:into|to|before|on)\s+{_EN_DAY}"),
+     "night_to_weekday"),
+    (_rx(rf"\b(?:on\s+)?{_EN_DAY}\s+(?:night|evening)"), "night_from_weekday"),
+    (_rx(rf"\b(?:overnight|during the night|in the night|on the night)\s+(?:into|to|before|on|of)\s+"
+         rf"{_EN_MONTH}\s+{_NUM}"), "night_to_md"),
+    (_rx(rf"\b(?:overnight|during the night|in the night|on the night)\s+(?:into|to|before|on|of)\s+(?:the\s+)?"
+         rf"{_NUM}\s+(?:of\s+)?{_EN_MONTH}"), "night_to_dm"),
+    (_rx(r"\b(?:overnight|last night|during the night|in the night|night-time|nighttime|overnight attack)\b"),
+     "night_last"),
+    (_rx(rf"\b{_NUM}\s+(?:of\s+)?{_EN_MONTH}{_YEAR}"), "dm"),
+    (_rx(rf"\b{_EN_MONTH}\s+{_NUM}\b{_YEAR}"), "md"),
+    (_rx(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+    (_rx(rf"\b(?:early\s+|late\s+)?(?:on\s+)?{_EN_DAY}\b"), "weekday"),
+    (_rx(r"\bday before yesterday\b"), "before_yesterday"),
+    (_rx(r"\byesterday\b"), "yesterday"),
+    (_rx(r"\b(?:today|this morning|earlier today|this afternoon|this evening|on the day)\b"), "today"),
+]
+_UK = [
+    (_rx(rf"\bніч\s+(?:з|із)\s+{_NUM}\s+(?:на|до)\s+{_NUM}\s+{_UK_MONTH}{_YEAR}"), "night_range_dm"),
+    (_rx(rf"\bніч\s+(?:з|із)\s+{_NUM}\s+{_UK_MONTH}\s+(?:на|до)\s+{_NUM}\s+{_UK_MONTH}{_YEAR}"),
+     "night_range_dmdm"),
+    (_rx(rf"\bніч\s+на\s+{_NUM}\s+{_UK_MONTH}{_YEAR}"), "night_to_dm"),
+    (_rx(rf"\bніч\s+на\s+{_UK_DAY}"), "night_to_weekday"),
+    (_rx(r"\b(?:минулої ночі|цієї ночі|вночі|уночі|нічн\w+|цієї ж ночі|протягом ночі|цю ніч|ніччю|вноч[іи])\b"),
+     "night_last"),
+    (_rx(rf"\b{_NUM}\s+{_UK_MONTH}{_YEAR}"), "dm"),
+    (_rx(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+    (_rx(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_dots"),
+    (_rx(rf"\b(?:у|в|во)\s+{_UK_DAY}"), "weekday"),
+    (_rx(r"\bпозавчора\b"), "before_yesterday"),
+    (_rx(r"\b(?:учора|вчора)\b"), "yesterday"),
+    (_rx(r"\b(?:сьогодні|зранку|вранці|цього ранку)\b"), "today"),
+]
+_RU = [
+    (_rx(rf"\bночь\s+с\s+{_NUM}\s+(?:на|до)\s+{_NUM}\s+{_RU_MONTH}{_YEAR}"), "night_range_dm"),
+    (_rx(rf"\bночь\s+с\s+{_NUM}\s+{_RU_MONTH}\s+(?:на|до)\s+{_NUM}\s+{_RU_MONTH}{_YEAR}"), "night_range_dmdm"),
+    (_rx(rf"\bночь\s+на\s+{_NUM}\s+{_RU_MONTH}{_YEAR}"), "night_to_dm"),
+    (_rx(rf"\bночь\s+на\s+{_RU_DAY}"), "night_to_weekday"),
+    (_rx(r"\b(?:минувшей ночью|прошлой ночью|этой ночью|ночью|в течение ночи|ночн\w+|сегодня ночью)\b"),
+     "night_last"),
+    (_rx(rf"\b{_NUM}\s+{_RU_MONTH}{_YEAR}"), "dm"),
+    (_rx(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+    (_rx(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_dots"),
+    (_rx(rf"\b(?:в|во)\s+{_RU_DAY}"), "weekday"),
+    (_rx(r"\bпозавчера\b"), "before_yesterday"),
+    (_rx(r"\bвчера\b"), "yesterday"),
+    (_rx(r"\b(?:сегодня|утром|этим утром)\b"), "today"),
+]
+_PATTERNS = {"en": _EN, "uk": _UK, "ru": _RU}
+
+
+def _month(word: str, lang: str) -> int:
+    word = word.lower().rstrip(".")
+    if lang == "en":
+        return _MONTHS_EN.get(word, _MONTHS_EN.get(word[:3], 0))
+    table = _MONTHS_UK if lang == "uk" else _MONTHS_RU
+    for prefix, number in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        if word.startswith(prefix):
+            return number
+    return 0
+
+
+def _weekday(word: str, lang: str) -> int:
+    word = word.lower().replace("’", "'")
+    if lang == "en":
+        return _WEEKDAYS_EN[word]
+    table = _WEEKDAYS_UK if lang == "uk" else _WEEKDAYS_RU
+    for prefix, number in table.items():
+        if word.startswith(prefix):
+            return number
+    return -1
+
+
+def _day(year: int | None, month: int, day: int, published: date) -> date | None:
+    """A day-month (and perhaps year) as the latest such date not far after publication."""
+    try:
+        if year:
+            return date(year, month, day)
+        candidate = date(published.year, month, day)
+    except ValueError:
+        return None
+    if candidate > published + timedelta(days=2):
+        try:
+            candidate = date(published.year - 1, month, day)
+        except ValueError:
+            return None
+    return candidate
+
+
+def _last_weekday(weekday: int, published: date) -> date:
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _resolve(kind: str, groups: tuple[str | None, ...], lang: str, published: date) -> tuple[date, date, bool] | None:
+    g = groups
+    if kind == "night_range_dm":
+        month = _month(g[2] or "", lang)
+        first = _day(_year(g[3]), month, int(g[0] or 0), published) if month else None
+        last = _day(_year(g[3]), month, int(g[1] or 0), published) if month else None
+        return (first, last, True) if first and last else None
+    if kind == "night_range_md":
+        month = _month(g[0] or "", lang)
+        first = _day(_year(g[3]), month, int(g[1] or 0), published) if month else None
+        last = _day(_year(g[3]), month, int(g[2] or 0), published) if month else None
+        return (first, last, True) if first and last else None
+    if kind == "night_range_dmdm":
+        m1, m2 = _month(g[1] or "", lang), _month(g[3] or "", lang)
+        first = _day(_year(g[4]), m1, int(g[0] or 0), published) if m1 else None
+        last = _day(_year(g[4]), m2, int(g[2] or 0), published) if m2 else None
+        return (first, last, True) if first and last else None
+    if kind == "night_to_weekday":
+        last = _last_weekday(_weekday(g[0] or "", lang), published)
+        return last - timedelta(days=1), last, True
+    if kind == "night_from_weekday":
+        first = _last_weekday(_weekday(g[0] or "", lang), published)
+        if first == published:
+            first = published - timedelta(days=7) if False else first
+        return first, first + timedelta(days=1), True
+    if kind in ("night_to_md", "night_to_dm"):
+        if kind == "night_to_md":
+            month, day, year = _month(g[0] or "", lang), int(g[1] or 0), None
+        else:
+            day, month, year = int(g[0] or 0), _month(g[1] or "", lang), _year(g[2] if len(g) > 2 else None)
+        last = _day(year, month, day, published) if month else None
+        return (last - timedelta(days=1), last, True) if last else None
+    if kind == "night_last":
+        return published - timedelta(days=1), published, True
+    if kind == "dm":
+        month = _month(g[1] or "", lang)
+        found = _day(_year(g[2]), month, int(g[0] or 0), published) if month else None
+        return (found, found, False) if found else None
+    if kind == "md":
+        month = _month(g[0] or "", lang)
+        found = _day(_year(g[2]), month, int(g[1] or 0), published) if month else None
+        return (found, found, False) if found else None
+    if kind == "iso":
+        try:
+            found = date(int(g[0] or 0), int(g[1] or 0), int(g[2] or 0))
+        except ValueError:
+            return None
+        return found, found, False
+    if kind == "dmy_dots":
+        try:
+            found = date(int(g[2] or 0), int(g[1] or 0), int(g[0] or 0))
+        except ValueError:
+            return None
+        return found, found, False
+    if kind == "weekday":
+        weekday = _weekday(g[0] or "", lang)
+        if weekday < 0:
+            return None
+        found = _last_weekday(weekday, published)
+        return found, found, False
+    if kind == "before_yesterday":
+        found = published - timedelta(days=2)
+        return found, found, False
+    if kind == "yesterday":
+        found = published - timedelta(days=1)
+        return found, found, False
+    if kind == "today":
+        return published, published, False
+    return None
+
+
+def find_dates(text: str, lang: str, published: date) -> list[DatePhrase]:
+    """Date phrases in ``text`` in order of appearance; overlapping later patterns are ignored."""
+    found: list[DatePhrase] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _PATTERNS.get(lang, _EN):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            resolved = _resolve(kind, match.groups(), lang, published)
+            if resolved is None:
+                continue
+            first, last, night = resolved
+            found.append(DatePhrase(start, end, first, last, night))
+            taken.append((start, end))
+    found.sort(key=lambda d: d.start)
+    return found

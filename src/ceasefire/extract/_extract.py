@@ -1,0 +1,558 @@
+"""Text ▶ report records: sentences, clause-level cues, incidents, and the fields of each.
+
+The reading follows the genre of conflict news: a speaker (ministry, governor, company) says that an actor struck a
+target at a place at a time with a weapon; a denial is the denier's own report; tallies, policy statements and
+statements about the truce itself describe no incident.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cache
+
+from ceasefire.extract._dates import DatePhrase, find_dates
+from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
+from ceasefire.extract._places import PlaceMention, place_table
+from ceasefire.extract._text import Token, detect_language, sentence_starts, tokenize
+from ceasefire.model.report import Place, Report, Stance, Target
+
+FEED = "text"
+LANGUAGES = ("en", "uk", "ru")
+_OPPONENT = {"RU": "UA", "UA": "RU"}
+_LOCATION_WORDS = frozenset({
+    "in", "at", "near", "over", "across", "into", "from", "inside", "of", "outside", "on", "to", "toward", "towards",
+    "в", "у", "на", "над", "по", "біля", "под", "під", "з", "із", "из", "с", "около", "возле", "поблизу", "вглиб",
+    "территории", "території", "територію", "территорию", "до",
+})
+_NEAR_WORDS = frozenset({
+    "near", "outside", "close", "біля", "поблизу", "неподалік", "під", "около", "под", "возле", "вблизи", "недалеко",
+    "district", "районі", "районе", "околицях", "окрестностях", "suburb", "suburbs", "outskirts",
+})
+_CLAUSE_WORDS = frozenset({"and", "while", "also", "а", "і", "й", "та", "и", "також", "также", "ще", "whereas"})
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    start: int  # first token
+    end: int  # one past last token
+    char_start: int
+    attack: bool = False
+    deny: bool = False
+    modal: bool = False
+    aggregate: bool = False
+    intercept: bool = False
+    launch: bool = False
+    self_blame: bool = False
+    installed: bool = False
+    number: bool = False
+    deny_token: int = -1
+    targets: list[tuple[int, str, int]] = field(default_factory=list)
+    weapons: list[tuple[int, str, int]] = field(default_factory=list)
+    speakers: list[tuple[int, str]] = field(default_factory=list)
+    actors: list[tuple[int, str]] = field(default_factory=list)
+    attacks: list[int] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DatePhrase] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Incident:
+    start: int  # token span the incident was read from (for choosing among cues)
+    end: int
+    sentences: list[_Sentence]
+    targets: list[tuple[int, str, int]] = field(default_factory=list)
+    weapons: list[tuple[int, str, int]] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[tuple[int, str]] = field(default_factory=list)
+    speakers: list[tuple[int, str]] = field(default_factory=list)
+    dates: list[DatePhrase] = field(default_factory=list)
+    attacks: list[int] = field(default_factory=list)
+    denial_of: _Incident | None = None
+    installed: bool = False
+
+
+@cache
+def _control() -> tuple[dict[str, str], dict[str, str]]:
+    admin1: dict[str, str] = {}
+    settlements: dict[str, str] = {}
+    for cols in _rows("control.tsv"):
+        (admin1 if cols[0] == "admin1" else settlements)[cols[1]] = cols[2]
+    return admin1, settlements
+
+
+def extract_text(
+    text: str,
+    *,
+    report_id: str,
+    lang: str = "auto",
+    published: datetime | date | None = None,
+    source: str | None = None,
+) -> list[Report]:
+    """The report records one text yields: one per incident it describes (a denial is its own record).
+
+    A text that describes no incident yields one record with ``is_incident=False`` (never an invented incident).
+    ``lang`` is ``auto`` (from the letters used), ``en``, ``uk`` or ``ru``.
+    """
+    if lang == "auto":
+        lang = detect_language(text)
+    elif lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (expected auto, en, uk or ru)")
+    published_at = _as_datetime(published)
+    reading = _Reading(text, lang, published_at.date() if published_at else None)
+    incidents = reading.incidents()
+    if not incidents:
+        claimant = reading.text_claimant(None)
+        return [Report(report_id=report_id, feed=FEED, is_incident=False, claimant=claimant, source=source, text=text,
+                       published=published_at)]
+    reports = []
+    for number, incident in enumerate(incidents, start=1):
+        rid = report_id if len(incidents) == 1 else f"{report_id}-{number}"
+        reports.append(reading.report(incident, rid, source=source, published=published_at))
+    return reports
+
+
+def _as_datetime(value: datetime | date | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone(tz=None).replace(tzinfo=None)
+    return datetime.combine(value, time())
+
+
+class _Reading:
+    """One pass over one text."""
+
+    def __init__(self, text: str, lang: str, published: date | None) -> None:
+        self.text = text
+        self.lang = lang
+        self.published = published
+        self.tokens: list[Token] = tokenize(text)
+        self.lows = [lowered(t) for t in self.tokens]
+        self.cues: list[Match] = cue_matcher().find(self.tokens, self.lows)
+        self.places: list[PlaceMention] = place_table().find(self.tokens, self.lows)
+        self.dates: list[DatePhrase] = find_dates(text, lang, published) if published else []
+        self.sentences = self._sentences()
+
+    # ----- cues into sentences -----
+
+    def _sentences(self) -> list[_Sentence]:
+        starts = sentence_starts(self.text)
+        token_starts = [t.start for t in self.tokens]
+        sentences: list[_Sentence] = []
+        for i, char_start in enumerate(starts):
+            first = bisect_right(token_starts, char_start - 1)
+            char_end = starts[i + 1] if i + 1 < len(starts) else len(self.text) + 1
+            last = bisect_right(token_starts, char_end - 1)
+            if last > first:
+                sentences.append(_Sentence(len(sentences), first, last, char_start))
+        if not sentences:
+            return []
+        bounds = [s.start for s in sentences]
+
+        def owner(token_index: int) -> _Sentence:
+            return sentences[bisect_right(bounds, token_index) - 1]
+
+        kinds = [self._kinds_at(k) for k in range(len(self.tokens))]
+        for match in self.cues:
+            sentence = owner(match.start)
+            self._add_cue(sentence, match, kinds)
+        for place in self.places:
+            owner(place.start).places.append(place)
+        char_bounds = [s.char_start for s in sentences]
+        for phrase in self.dates:
+            sentences[max(0, bisect_right(char_bounds, phrase.start) - 1)].dates.append(phrase)
+        for token_index, token in enumerate(self.tokens):
+            if token.surface[:1].isdigit():
+                owner(token_index).number = True
+        return sentences
+
+    def _kinds_at(self, index: int) -> frozenset[str]:
+        return frozenset()
+
+    def _add_cue(self, sentence: _Sentence, match: Match, kinds: list[frozenset[str]]) -> None:
+        by_kind: dict[str, Cue] = {}
+        for cue in match.cues:
+            best = by_kind.get(cue.kind)
+            if best is None or cue.weight > best.weight:
+                by_kind[cue.kind] = cue
+        at = match.start
+        if "target" in by_kind:
+            sentence.targets.append((at, by_kind["target"].value, by_kind["target"].weight))
+        if "weapon" in by_kind:
+            weapon = by_kind["weapon"]
+            sentence.weapons.append((at, weapon.value, weapon.weight))
+            if weapon.weight >= 2:
+                sentence.attacks.append(at)
+        if "attack" in by_kind:
+            sentence.attacks.append(at)
+        if "deny" in by_kind:
+            sentence.deny = True
+            if sentence.deny_token < 0:
+                sentence.deny_token = at
+        for flag in ("modal", "aggregate", "intercept", "launch", "installed"):
+            if flag in by_kind:
+                setattr(sentence, flag, True)
+        if "self" in by_kind:
+            sentence.self_blame = True
+        if "speaker" in by_kind:
+            speaker = by_kind["speaker"]
+            specific = [c for c in match.cues if c.kind == "speaker" and not c.value.startswith("@")]
+            value = specific[0].value if specific else speaker.value
+            if "actor" in by_kind and not self._followed_by_say(match.end, sentence):
+                sentence.actors.append((at, by_kind["actor"].value))
+            else:
+                sentence.speakers.append((at, value))
+            return
+        if "actor" in by_kind:
+            if self._followed_by_say(match.end, sentence):
+                sentence.speakers.append((at, by_kind["actor"].value))
+            else:
+                sentence.actors.append((at, by_kind["actor"].value))
+            return
+        if "party" in by_kind:
+            self._party_role(sentence, match, by_kind["party"].value)
+
+    def _cue_kinds_between(self, start: int, end: int) -> set[str]:
+        found: set[str] = set()
+        for match in self.cues:
+            if match.start >= end:
+                break
+            if match.start >= start:
+                found.update(c.kind for c in match.cues)
+        return found
+
+    def _followed_by_say(self, end: int, sentence: _Sentence) -> bool:
+        kinds = self._cue_kinds_between(end, min(end + 3, sentence.end))
+        return "say" in kinds or "deny" in kinds
+
+    def _party_role(self, sentence: _Sentence, match: Match, party: str) -> None:
+        if self._followed_by_say(match.end, sentence):
+            sentence.speakers.append((match.start, party))
+            return
+        before = self.lows[match.start - 1] if match.start > sentence.start else ""
+        if before in _LOCATION_WORDS:
+            return
+        for place in self.places:
+            if place.end == match.start or place.start == match.end or place.start <= match.start < place.end:
+                return
+        after = self._cue_kinds_between(match.end, min(match.end + 3, sentence.end))
+        if after & {"weapon", "attack", "actor"}:
+            sentence.actors.append((match.start, party))
+
+    # ----- sentences into incidents -----
+
+    def incidents(self) -> list[_Incident]:
+        incidents: list[_Incident] = []
+        current: _Incident | None = None
+        for sentence in self.sentences:
+            if sentence.deny and (sentence.speakers or current is not None):
+                base, denial = self._split_denial(sentence)
+                if base is not None and self._is_incident(base):
+                    for part in self._clauses(base):
+                        current = self._merge_or_new(incidents, current, part)
+                if denial is not None:
+                    incidents.append(self._denial(denial, current))
+                continue
+            if self._is_incident(sentence):
+                for part in self._clauses(sentence):
+                    current = self._merge_or_new(incidents, current, part)
+            elif current is not None:
+                self._enrich(current, sentence)
+        return [i for i in incidents if self._worth_reporting(i)]
+
+    def _is_incident(self, sentence: _Sentence) -> bool:
+        if not sentence.attacks:
+            return False
+        if sentence.modal or (sentence.aggregate and sentence.number):
+            return False
+        strong_targets = [t for t in sentence.targets if t[2] >= 2]
+        tally = (sentence.intercept or sentence.launch) and not (strong_targets and (sentence.places or sentence.dates))
+        if tally and not (sentence.intercept and strong_targets):
+            return False
+        return bool(sentence.targets or sentence.places or sentence.weapons)
+
+    def _worth_reporting(self, incident: _Incident) -> bool:
+        if incident.denial_of is not None:
+            return True
+        has_place = bool(incident.places)
+        has_target = any(t[2] >= 2 for t in incident.targets)
+        has_date = bool(incident.dates)
+        return has_place or (has_target and has_date)
+
+    def _split_denial(self, sentence: _Sentence) -> tuple[_Sentence | None, _Sentence | None]:
+        """A denial sentence; when it also carries the allegation (two sides speaking), split it at the cue."""
+        cut = sentence.deny_token
+        parties_before = {p for i, p in sentence.speakers if i < cut and not p.startswith("@")}
+        parties_after = {p for i, p in sentence.speakers if i >= cut and not p.startswith("@")}
+        before_attack = [a for a in sentence.attacks if a < cut]
+        if parties_before and before_attack and (not parties_after or parties_after != parties_before):
+            # "Russia said Ukraine blew up the station, which Kyiv called a lie."
+            left = self._slice(sentence, sentence.start, self._clause_start(sentence, cut))
+            right = self._slice(sentence, self._clause_start(sentence, cut), sentence.end)
+            if not right.speakers:
+                right.speakers = [(i, p) for i, p in sentence.speakers if i >= left.end]
+            return left, right
+        return None, sentence
+
+    def _clause_start(self, sentence: _Sentence, index: int) -> int:
+        for k in range(index, sentence.start, -1):
+            token = self.tokens[k]
+            gap = self.text[self.tokens[k - 1].end: token.start]
+            if "," in gap or ";" in gap or "—" in gap or " - " in gap:
+                return k
+        return sentence.start
+
+    def _slice(self, sentence: _Sentence, start: int, end: int) -> _Sentence:
+        part = _Sentence(sentence.index, start, end, sentence.char_start)
+        part.deny = sentence.deny and start <= sentence.deny_token < end
+        part.deny_token = sentence.deny_token if part.deny else -1
+        for name in ("modal", "aggregate", "intercept", "launch", "self_blame", "installed", "number"):
+            setattr(part, name, getattr(sentence, name))
+        part.targets = [t for t in sentence.targets if start <= t[0] < end]
+        part.weapons = [w for w in sentence.weapons if start <= w[0] < end]
+        part.speakers = [s for s in sentence.speakers if start <= s[0] < end]
+        part.actors = [a for a in sentence.actors if start <= a[0] < end]
+        part.attacks = [a for a in sentence.attacks if start <= a < end]
+        part.places = [p for p in sentence.places if start <= p.start < end]
+        part.dates = list(sentence.dates)
+        return part
+
+    def _clauses(self, sentence: _Sentence) -> list[_Sentence]:
+        """Split a sentence that names several distinct places, each with its own clause."""
+        groups: list[list[PlaceMention]] = []
+        for place in sentence.places:
+            if groups and (self._same_place(groups[-1][-1], place) or self._near(place)):
+                groups[-1].append(place)
+                continue
+            if any(self._same_place(g[0], place) for g in groups):
+                continue
+            groups.append([place])
+        if len(groups) < 2:
+            return [sentence]
+        cuts = [sentence.start]
+        for previous, following in itertools.pairwise(groups):
+            cuts.append(self._cut_between(previous[-1].end, following[0].start))
+        cuts.append(sentence.end)
+        parts = [self._slice(sentence, a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        shared_weapons = sentence.weapons
+        shared_actors = sentence.actors
+        for part in parts:
+            if not part.weapons:
+                part.weapons = list(shared_weapons)
+            if not part.actors:
+                part.actors = [a for a in shared_actors if a[0] < part.start] or list(shared_actors)
+            if not part.speakers:
+                part.speakers = list(sentence.speakers)
+            if not part.attacks:
+                part.attacks = list(sentence.attacks)
+        return parts
+
+    def _cut_between(self, left_end: int, right_start: int) -> int:
+        best = right_start
+        for k in range(right_start, left_end - 1, -1):
+            gap = self.text[self.tokens[k - 1].end: self.tokens[k].start]
+            if "," in gap or ";" in gap or self.lows[k] in _CLAUSE_WORDS:
+                best = k
+                break
+        # keep the preposition and article with the place that follows
+        return best
+
+    def _near(self, place: PlaceMention) -> bool:
+        window = self.lows[max(0, place.start - 3): place.start]
+        return any(w in _NEAR_WORDS for w in window)
+
+    @staticmethod
+    def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+        if a.kind == "settlement" and b.kind == "settlement":
+            return a.best == b.best
+        return a.admin1 == b.admin1
+
+    def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:
+        if current is not None and current.denial_of is None:
+            if not part.places or any(self._same_place(p, q) for p in part.places for q in current.places):
+                self._absorb(current, part)
+                return current
+            if not current.places:
+                self._absorb(current, part)
+                return current
+        incident = _Incident(part.start, part.end, [])
+        self._absorb(incident, part)
+        incidents.append(incident)
+        return incident
+
+    def _absorb(self, incident: _Incident, part: _Sentence) -> None:
+        incident.sentences.append(part)
+        incident.end = max(incident.end, part.end)
+        incident.targets += part.targets
+        incident.weapons += part.weapons
+        incident.places += part.places
+        incident.actors += part.actors
+        incident.speakers += part.speakers
+        incident.dates += part.dates
+        incident.attacks += part.attacks
+        incident.installed = incident.installed or part.installed
+
+    def _enrich(self, incident: _Incident, sentence: _Sentence) -> None:
+        """A sentence with no attack of its own may still say where, what or who about the incident before it."""
+        if sentence.modal or (sentence.aggregate and sentence.number) or sentence.intercept or sentence.launch:
+            incident.speakers += sentence.speakers
+            return
+        if not incident.places and sentence.places:
+            incident.places += sentence.places
+        if not any(t[2] >= 2 for t in incident.targets):
+            incident.targets += sentence.targets
+        incident.speakers += sentence.speakers
+        if not incident.dates:
+            incident.dates += sentence.dates
+        incident.installed = incident.installed or sentence.installed
+
+    def _denial(self, sentence: _Sentence, base: _Incident | None) -> _Incident:
+        denial = _Incident(sentence.start, sentence.end, [sentence], denial_of=base)
+        denial.speakers = list(sentence.speakers)
+        denial.actors = [a for a in sentence.actors if a[0] > sentence.deny_token] or [
+            a for a in sentence.actors if a[0] not in {s[0] for s in sentence.speakers}]
+        denial.weapons = [w for w in sentence.weapons if w[0] > sentence.deny_token]
+        denial.attacks = list(sentence.attacks)
+        denial.places = list(sentence.places) or (list(base.places) if base else [])
+        denial.targets = [t for t in sentence.targets if t[2] >= 2] or (list(base.targets) if base else [])
+        denial.dates = list(sentence.dates) or (list(base.dates) if base else [])
+        denial.installed = sentence.installed
+        return denial
+
+    # ----- fields -----
+
+    def report(self, incident: _Incident, report_id: str, *, source: str | None, published: datetime | None) -> Report:
+        place, country, controller = self._place(incident)
+        claimant = self._claimant(incident, country, controller)
+        actor = self._actor(incident, claimant, controller)
+        stance: Stance
+        if incident.denial_of is not None:
+            stance = "denial"
+        elif claimant is None:
+            stance = "neutral"
+        elif actor == claimant:
+            stance = "confirmation"
+        else:
+            stance = "allegation"
+        start, end = self._when(incident)
+        return Report(
+            report_id=report_id,
+            when_start=start,
+            when_end=end,
+            place=place,
+            actor=actor,
+            claimant=claimant,
+            target=Target(self._target(incident)),
+            weapon=self._weapon(incident),
+            action=self._action(incident),
+            stance=stance,
+            is_incident=True,
+            feed=FEED,
+            source=source,
+            text=self.text,
+            published=published,
+        )
+
+    def _place(self, incident: _Incident) -> tuple[Place | None, str | None, str | None]:
+        if not incident.places:
+            return None, None, None
+        regions = {p.admin1 for p in incident.places if p.kind == "region"}
+        regions |= {p.admin1 for p in self.places if p.kind == "region"}
+        settlements = [p for p in incident.places if p.kind == "settlement"]
+        control_admin1, control_settlement = _control()
+        if settlements:
+            mention = settlements[0]
+            choice = next((c for c in mention.candidates if c.admin1 in regions), mention.candidates[0])
+            controller = control_settlement.get(choice.name) or control_admin1.get(choice.admin1) or choice.country
+            place = Place(choice.name, choice.admin1, choice.country, choice.lat, choice.lon)
+            return place, choice.country, controller
+        region = next(p for p in incident.places if p.kind == "region")
+        controller = control_admin1.get(region.admin1) or region.country
+        return Place(None, region.admin1, region.country or None, None, None), region.country or None, controller
+
+    def _speaker_party(self, value: str, country: str | None, installed: bool) -> str | None:
+        if value == "@local":
+            if installed:
+                return "RU"
+            return country if country in ("RU", "UA") else None
+        return value
+
+    def _claimant(self, incident: _Incident, country: str | None, controller: str | None) -> str | None:
+        for _, value in incident.speakers:
+            party = self._speaker_party(value, controller if incident.installed else country, incident.installed)
+            if party:
+                return party
+        if incident.denial_of is not None:
+            return None
+        return self.text_claimant(country)
+
+    def text_claimant(self, country: str | None) -> str | None:
+        for sentence in self.sentences:
+            if sentence.deny:
+                continue
+            for _, value in sentence.speakers:
+                party = self._speaker_party(value, country, sentence.installed)
+                if party:
+                    return party
+        return None
+
+    def _actor(self, incident: _Incident, claimant: str | None, controller: str | None) -> str | None:
+        speakers_at = {i for i, _ in incident.speakers}
+        actors = [(i, p) for i, p in incident.actors if i not in speakers_at]
+        if actors:
+            anchor = min(incident.attacks) if incident.attacks else incident.start
+            before = [a for a in actors if a[0] <= anchor]
+            _index, party = before[-1] if before else actors[0]
+            if party == "@enemy":
+                side = claimant or ("RU" if self.lang == "uk" else "UA" if self.lang == "ru" else None)
+                return _OPPONENT.get(side or "")
+            return party
+        if incident.denial_of is not None or claimant is None:
+            return None
+        if controller is None or controller == claimant:
+            return _OPPONENT.get(claimant)
+        return claimant
+
+    def _target(self, incident: _Incident) -> str:
+        if not incident.targets:
+            return "unknown"
+        best = max(incident.targets, key=lambda t: (t[2], -t[0]))
+        return best[1]
+
+    def _weapon(self, incident: _Incident) -> str:
+        if incident.weapons:
+            return max(incident.weapons, key=lambda w: (w[2], -w[0]))[1]
+        if incident.denial_of is not None:
+            return "unknown"
+        others = [w for s in self.sentences if not s.deny for w in s.weapons if w[2] >= 2]
+        if others:
+            return max(others, key=lambda w: (w[2], -w[0]))[1]
+        return "unknown"
+
+    def _action(self, incident: _Incident) -> str | None:
+        if not incident.attacks:
+            return None
+        return self.lows[min(incident.attacks)]
+
+    def _when(self, incident: _Incident) -> tuple[datetime | None, datetime | None]:
+        phrase: DatePhrase | None = incident.dates[0] if incident.dates else None
+        if phrase is None and self.dates:
+            first_sentence = min(s.index for s in incident.sentences)
+            earlier = [d for s in self.sentences if s.index < first_sentence for d in s.dates]
+            phrase = earlier[-1] if earlier else self.dates[0]
+        if phrase is not None:
+            return phrase.interval()
+        if self.published is None:
+            return None, None
+        day = datetime.combine(self.published, time())
+        return day, day + timedelta(days=1)
+
+
+def tokens_only(texts: Sequence[str]) -> int:
+    """The baseline the speed benchmark compares against: tokenising and stemming the same texts."""
+    return sum(len(tokenize(text)) for text in texts)

@@ -1,0 +1,170 @@
+"""Phrase lexicons compiled into one token-level matcher.
+
+A phrase is a sequence of words; each word is either exact (compared by stem) or a prefix (``word*``, compared
+with the start of the lower-cased token). Matching walks the tokens once, looking each token up by stem and by
+its leading characters, so its cost grows with the text, not with the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from ceasefire.extract._text import Token, stem, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    value: str
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # first token index
+    end: int  # one past the last token index
+    cues: tuple[Cue, ...]
+
+
+@dataclass(slots=True)
+class _Pattern:
+    words: tuple[tuple[str, bool], ...]  # (literal, is_prefix)
+    cues: list[Cue] = field(default_factory=list)
+    capitalised: bool = False
+
+
+def lowered(token: Token) -> str:
+    text = token.surface.lower()
+    return text.replace("'", "") if "'" in text and not text.isascii() else text
+
+
+def _compile_word(word: str) -> tuple[str, bool]:
+    if word.endswith("*") and len(word) > 1:
+        literal = word[:-1].lower().replace("’", "'").replace("ʼ", "'").replace("ё", "е")
+        return (literal.replace("'", "") if not literal.isascii() else literal, True)
+    return (stem(word.lower().replace("’", "'").replace("ё", "е")), False)
+
+
+def _split_phrase(phrase: str) -> list[str]:
+    words = []
+    for raw in phrase.replace("-", " ").split():
+        star = raw.endswith("*")
+        core = raw.rstrip("*")
+        pieces = [t.surface for t in tokenize(core)] or [core]
+        if star:
+            pieces[-1] += "*"
+        words.extend(pieces)
+    return words
+
+
+class Matcher:
+    """Finds every lexicon phrase in a token list; overlapping matches keep the longest."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, list[_Pattern]] = {}
+        self._prefix: dict[str, list[_Pattern]] = {}
+        self._patterns: dict[tuple[tuple[str, bool], ...], _Pattern] = {}
+        self._prefix_lengths: tuple[int, ...] = ()
+
+    def add(self, phrase: str, cue: Cue, *, capitalised: bool = False) -> None:
+        words = tuple(_compile_word(w) for w in _split_phrase(phrase))
+        if not words or not words[0][0]:
+            return
+        pattern = self._patterns.get(words)
+        if pattern is None:
+            pattern = _Pattern(words, capitalised=capitalised)
+            self._patterns[words] = pattern
+            literal, is_prefix = words[0]
+            index = self._prefix if is_prefix else self._exact
+            index.setdefault(literal, []).append(pattern)
+        if cue not in pattern.cues:
+            pattern.cues.append(cue)
+
+    def freeze(self) -> None:
+        self._prefix_lengths = tuple(sorted({len(k) for k in self._prefix}))
+
+    def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[Match]:
+        found: list[Match] = []
+        exact = self._exact
+        prefix = self._prefix
+        lengths = self._prefix_lengths
+        count = len(tokens)
+        for i in range(count):
+            token = tokens[i]
+            low = lows[i]
+            candidates = exact.get(token.stem)
+            extra: list[_Pattern] = []
+            for length in lengths:
+                if length > len(low):
+                    break
+                hit = prefix.get(low[:length])
+                if hit:
+                    extra.extend(hit)
+            if candidates:
+                extra.extend(candidates)
+            for pattern in extra:
+                words = pattern.words
+                end = i + len(words)
+                if end > count:
+                    continue
+                if pattern.capitalised and not token.surface[:1].isupper():
+                    continue
+                ok = True
+                for j in range(1, len(words)):
+                    literal, is_prefix = words[j]
+                    other = tokens[i + j]
+                    if is_prefix:
+                        if not lows[i + j].startswith(literal):
+                            ok = False
+                            break
+                    elif other.stem != literal:
+                        ok = False
+                        break
+                if ok:
+                    found.append(Match(i, end, tuple(pattern.cues)))
+        return _longest(found)
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    if len(matches) < 2:
+        return matches
+    spans: dict[tuple[int, int], Match] = {}
+    for match in matches:
+        key = (match.start, match.end)
+        known = spans.get(key)
+        spans[key] = match if known is None else Match(match.start, match.end, known.cues + match.cues)
+    matches = list(spans.values())
+    matches.sort(key=lambda m: (m.start - m.end, m.start))
+    taken = bytearray(max(m.end for m in matches))
+    kept = []
+    for match in matches:
+        if any(taken[match.start: match.end]):
+            continue
+        for k in range(match.start, match.end):
+            taken[k] = 1
+        kept.append(match)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    text = (resources.files("ceasefire.extract") / "lexicon" / name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@cache
+def cue_matcher() -> Matcher:
+    matcher = Matcher()
+    for cols in _rows("terms.tsv"):
+        kind, value, weight, phrases = cols[0], cols[1], int(cols[2]), cols[3]
+        cue = Cue(kind, value, weight)
+        for phrase in phrases.split("|"):
+            if phrase.strip():
+                matcher.add(phrase.strip(), cue)
+    matcher.freeze()
+    return matcher

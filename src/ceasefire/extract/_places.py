@@ -1,0 +1,110 @@
+"""Where: settlements and first-level regions named in a text, from the extractor's bundled place tables.
+
+``lexicon/places.tsv`` (GeoNames, CC BY 4.0) and ``lexicon/places_extra.tsv`` list settlements with their
+written forms; ``lexicon/regions.tsv`` lists regions with the words that name them. This is the extractor's own
+fallback until the project gazetteer (``ceasefire.gazetteer``) is available; see ``_gazetteer.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ceasefire.extract._lexicon import Cue, Match, Matcher, _rows
+from ceasefire.extract._text import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    name: str
+    admin1: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int  # token index
+    end: int
+    kind: str  # "settlement" | "region"
+    admin1: str
+    country: str
+    candidates: tuple[Settlement, ...] = ()  # best first; empty for a region
+
+    @property
+    def best(self) -> Settlement | None:
+        return self.candidates[0] if self.candidates else None
+
+
+_REGION_WORDS_EN = ("region", "oblast", "Oblast", "province", "krai", "Krai", "territory", "republic")
+_REGION_WORDS_CYR = ("област*", "обл", "кра*", "регион*", "регіон*", "округ*", "губерн*")
+
+
+class PlaceTable:
+    def __init__(self) -> None:
+        self.matcher = Matcher()
+        self.settlements: list[Settlement] = []
+        self.regions: dict[str, str] = {}  # admin1 -> country
+        self._load_regions()
+        self._load_settlements()
+        self.matcher.freeze()
+
+    def _load_regions(self) -> None:
+        for cols in _rows("regions.tsv"):
+            cols += [""] * (6 - len(cols))
+            admin1, country, _, bases, stems, others = cols[:6]
+            self.regions[admin1] = country
+            cue = Cue("region", admin1, 3)
+            for base in filter(None, bases.split(",")):
+                for word in _REGION_WORDS_EN:
+                    self.matcher.add(f"{base} {word}", cue, capitalised=True)
+            for adjective in filter(None, stems.split(",")):
+                for word in _REGION_WORDS_CYR:
+                    self.matcher.add(f"{adjective}* {word}", cue)
+            for form in filter(None, others.split("|")):
+                self.matcher.add(form, cue, capitalised=form[:1].isupper())
+
+    def _load_settlements(self) -> None:
+        rows: dict[tuple[str, str], list[str]] = {}
+        for name in ("places.tsv", "places_extra.tsv"):
+            for cols in _rows(name):
+                key = (cols[0], cols[1])
+                if key in rows:
+                    rows[key][6] += "|" + cols[6]
+                else:
+                    rows[key] = list(cols)
+        for cols in rows.values():
+            if not cols[3]:
+                continue
+            settlement = Settlement(cols[0], cols[1], cols[2], float(cols[3]), float(cols[4]), int(cols[5] or 0))
+            index = len(self.settlements)
+            self.settlements.append(settlement)
+            cue = Cue("settlement", str(index), 3)
+            for form in {f.strip() for f in cols[6].split("|") if f.strip()}:
+                self.matcher.add(form, cue, capitalised=True)
+
+    def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[PlaceMention]:
+        matches = self.matcher.find(tokens, lows)
+        region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"}
+        mentions = []
+        for match in matches:
+            mentions.append(self._mention(match, region_admin1))
+        return mentions
+
+    def _mention(self, match: Match, region_admin1: set[str]) -> PlaceMention:
+        regions = [c.value for c in match.cues if c.kind == "region"]
+        if regions:
+            admin1 = regions[0]
+            return PlaceMention(match.start, match.end, "region", admin1, self.regions.get(admin1, ""))
+        candidates = [self.settlements[int(c.value)] for c in match.cues if c.kind == "settlement"]
+        candidates.sort(key=lambda s: (s.admin1 not in region_admin1, -s.population))
+        best = candidates[0]
+        return PlaceMention(match.start, match.end, "settlement", best.admin1, best.country, tuple(candidates))
+
+
+@cache
+def place_table() -> PlaceTable:
+    return PlaceTable()

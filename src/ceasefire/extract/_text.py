@@ -1,0 +1,115 @@
+"""Tokens, stems, sentences and language: the first pass over a text, shared by every matcher.
+
+Stems are deliberately crude (a suffix stripper for Ukrainian and Russian, plural stripping for English): the same
+function turns lexicon phrases and text into stems, so an inflected form meets its lexicon entry without a model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`][^\W\d_]+)*", re.UNICODE)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"»”)]*\s+(?=[\"«“(]?[A-ZА-ЯЁІЇЄҐ0-9])")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-ZА-ЯІЇЄҐ]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|"
+    r"обл|р|г|м|с|смт|пгт|ст|ул|вул|див|им|ім|тис|млн|ген)\.)$"
+)
+
+# Longest first. Cyrillic inflection endings of nouns, adjectives and past-tense verbs in Ukrainian and Russian.
+_CYRILLIC_ENDINGS: tuple[str, ...] = tuple(sorted({
+    "ями", "ами", "ого", "ому", "ему", "его", "ыми", "ими", "ых", "их", "ой", "ей", "ый", "ий", "ая", "яя",
+    "ое", "ее", "ую", "юю", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ия", "ие", "ии", "ию", "ией", "ью",
+    "ья", "ье", "ьи", "ів", "їв", "ою", "ею", "ої", "ій", "ім", "іх", "ії", "ію", "ією", "ові", "еві",
+    "ься", "ся", "сь", "ла", "ли", "ло", "ти", "ть",
+    "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "і", "ї", "є",
+}, key=len, reverse=True))
+_MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    surface: str
+    stem: str
+
+
+_stem_cache: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """The stem of one lower-cased word (cached)."""
+    cached = _stem_cache.get(word)
+    if cached is not None:
+        return cached
+    result = _stem(word)
+    if len(_stem_cache) < 500_000:
+        _stem_cache[word] = result
+    return result
+
+
+def _stem(word: str) -> str:
+    if _CYRILLIC.search(word):
+        word = word.replace("'", "")
+        for ending in _CYRILLIC_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+                return word[: -len(ending)]
+        return word
+    if "'" in word:
+        word = word.split("'", 1)[0]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with their character offsets in ``text`` and their stems."""
+    normal = text.translate(_APOSTROPHES)
+    tokens = []
+    for match in _TOKEN.finditer(normal):
+        surface = match.group()
+        tokens.append(Token(match.start(), match.end(), surface, stem(surface.lower())))
+    return tokens
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences begin (the first is always 0)."""
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        before = text[max(0, match.start() - 6): match.start()]
+        if _ABBREVIATION_END.search(before):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+_UK_LETTERS = frozenset("іїєґІЇЄҐ")
+_RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
+
+
+def detect_language(text: str) -> str:
+    """``en``, ``uk`` or ``ru`` from the letters used (Latin text is English)."""
+    uk = ru = cyrillic = latin = 0
+    for char in text:
+        if char in _UK_LETTERS:
+            uk += 1
+        elif char in _RU_LETTERS:
+            ru += 1
+        if "а" <= char.lower() <= "я":
+            cyrillic += 1
+        elif "a" <= char.lower() <= "z":
+            latin += 1
+    if cyrillic <= latin:
+        return "en"
+    if uk > ru:
+        return "uk"
+    if ru > uk:
+        return "ru"
+    return "ru"
