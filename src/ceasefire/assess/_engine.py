@@ -88,7 +88,7 @@ FROM incident_subjects i
 # Report-level grade when no incident has been built for the report: who says it, about whom.
 _REPORT_GRADE = """CASE
     WHEN r.actor IS NULL THEN 'unattributed'
-    WHEN r.stance = 'confirmation' AND r.claimant = r.actor THEN 'corroborated'
+    WHEN r.stance = 'confirmation' AND (r.claimant IS NULL OR r.claimant = r.actor) THEN 'corroborated'
     WHEN r.stance = 'denial' THEN 'disputed'
     ELSE 'alleged' END"""
 
