@@ -44,7 +44,7 @@ def provision_rows(agreements: Iterable[Agreement]) -> list[ProvisionRow]:
 
 def _row(pkey: int, agreement: Agreement, account: Account, provision: Provision) -> ProvisionRow:
     window = account.window_of(provision)
-    in_force = bool(getattr(account, "in_force", True))
+    in_force = account.in_force
     why: str | None = None
     if not in_force:
         conditions = "; ".join(account.conditions) if account.conditions else "its conditions were not met"
@@ -63,7 +63,7 @@ def _row(pkey: int, agreement: Agreement, account: Account, provision: Provision
         any_target=not provision.targets or ANY_TARGET in provision.targets,
         countries=list(provision.countries) if provision.countries else None,
         admin1=list(provision.admin1) if provision.admin1 else None,
-        areas=list(provision.areas) if getattr(provision, "areas", None) else None,
+        areas=list(provision.areas) if provision.areas else None,
         win_start=window.start_utc(),
         win_end=window.end_utc(),
         in_force=in_force,

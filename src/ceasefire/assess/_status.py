@@ -92,7 +92,7 @@ def _one(ws: Workspace, agreement: Agreement, account: Account, level: str) -> A
         start=start,
         end=end,
         timezone=account.timezone,
-        in_force=bool(getattr(account, "in_force", True)),
+        in_force=account.in_force,
         parties=_parties(ws, agreement.agreement_id, account.account_id, start, level),
         tallies=_tallies(ws, start, end),
     )
