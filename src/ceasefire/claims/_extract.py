@@ -1,0 +1,160 @@
+"""Finding checkable claims in a text: a named speaker, an attribution verb, and something one could verify.
+
+A sentence is a claim when it has an attribution cue ("said", "claimed", "according to", "заявил", "за словами"
+...) and its content is checkable: it has an event or state cue ("surrounded", "shot down", "blew up",
+"окружены") or a number. The speaker is the short phrase on the other side of the cue from the content ("Putin
+said that ..." / "... , Putin said" / "according to the General Staff, ..."); a pronoun speaker ("he said") is
+the last named speaker before it. The author's own verdict is a verdict cue ("no evidence", "false", "could not
+be verified") outside the quoted claim: before the cue ("falsely claimed") or in the next sentence when that
+sentence quotes nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ceasefire.reading import Features, Lang, Match, detect_lang, features, lexicon, party_in, split_sentences
+
+_PRONOUNS = frozenset((
+    "he", "she", "they", "it", "we", "i", "він", "вона", "вони", "воно", "ми", "я", "он", "она", "они", "оно", "мы",
+))
+_BOUNDARY = re.compile(r"(?:[,;:]\s*[\"”»]?|[\"”»]\s*,?|\s[—–-]\s)")
+_THAT = re.compile(r"(?:^|[\s,])(?:that|що|щоб|что|чтобы|будто)\s", re.IGNORECASE)
+_MAX_SPEAKER_WORDS = 9
+
+
+@dataclass(frozen=True)
+class FoundClaim:
+    speaker: str
+    party: str | None
+    text: str
+    sentence: str
+    start: int  # offset of the sentence in the text
+    verdict: str | None = None  # the author's verdict, a name on the claims scale
+    verdict_words: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "party": self.party, "text": self.text, "sentence": self.sentence,
+                "author_verdict": self.verdict, "verdict_words": self.verdict_words}
+
+
+def claims_in_text(text: str, lang: Lang | None = None) -> list[FoundClaim]:
+    """The attributed, checkable statements in ``text``, in order."""
+    lang = lang or detect_lang(text)
+    sentences = split_sentences(text)
+    found: list[FoundClaim] = []
+    last_speaker: str | None = None
+    parsed = [features(s.text, lang) for s in sentences]
+    for i, (sentence, f) in enumerate(zip(sentences, parsed, strict=True)):
+        result = _claim_in(f)
+        if result is None:
+            named = _named_speaker_in(f)
+            last_speaker = named or last_speaker
+            continue
+        speaker, content, pre = result
+        if speaker.lower() in _PRONOUNS or not speaker:
+            if last_speaker is None:
+                continue
+            speaker = last_speaker
+        last_speaker = speaker
+        if not _checkable(features(content, lang)):
+            continue
+        verdict = _verdict(pre) or (_authors_verdict(parsed[i + 1]) if i + 1 < len(parsed) else None)
+        found.append(FoundClaim(
+            speaker=speaker, party=party_in(speaker), text=content, sentence=sentence.text, start=sentence.start,
+            verdict=verdict[0] if verdict else None, verdict_words=verdict[1] if verdict else None,
+        ))
+    return found
+
+
+def _authors_verdict(f: Features) -> tuple[str, str] | None:
+    """A verdict cue in the author's own words: before anyone is quoted in the sentence."""
+    cues = lexicon(f.lang).attribution.find(f.tokens)
+    first_cue = f.tokens[cues[0].first].start if cues else len(f.text)
+    verdict = _verdict(f)
+    if verdict is None or f.text.find(verdict[1]) >= first_cue:
+        return None
+    return verdict
+
+
+def _checkable(f: Features) -> bool:
+    return bool(lexicon(f.lang).checkable.find(f.tokens)) or bool(f.numbers) or bool(f.scope and f.negation)
+
+
+def _verdict(f: Features) -> tuple[str, str] | None:
+    for match in lexicon(f.lang).verdict.find(f.tokens):
+        return match.value, f.text[f.tokens[match.first].start:f.tokens[match.last].end]
+    return None
+
+
+def _named_speaker_in(f: Features) -> str | None:
+    lex = lexicon(f.lang)
+    people = lex.people.find(f.tokens)
+    return f.text[f.tokens[people[0].first].start:f.tokens[people[0].last].end] if people else None
+
+
+def _claim_in(f: Features) -> tuple[str, str, Features] | None:
+    """(speaker, content, the words around the speaker) for the first attribution cue, or None."""
+    cues = lexicon(f.lang).attribution.find(f.tokens)
+    if not cues:
+        return None
+    cue = cues[0]
+    text = f.text
+    cue_start, cue_end = f.tokens[cue.first].start, f.tokens[cue.last].end
+    left, right = text[:cue_start], text[cue_end:]
+    if _is_according_to(f, cue):
+        speaker, _, content = right.partition(",")
+        if not content.strip():
+            speaker, content = right, left
+        return _finish(speaker, content, left, f)
+    boundaries = list(_BOUNDARY.finditer(left))
+    cut = boundaries[-1] if boundaries else None
+    speaker_left = left[cut.end():] if cut else left
+    content_left = left[: cut.start()] if cut else ""
+    if _looks_like_speaker(speaker_left, f.lang):
+        content = right if len(right.split()) >= 3 or not content_left.strip() else content_left
+        return _finish(speaker_left, content, speaker_left, f)
+    # "..., said the defence ministry": the speaker follows the cue.
+    speaker_right = re.split(r"[,;.]", right, maxsplit=1)[0]
+    if content_left.strip() or left.strip():
+        return _finish(speaker_right, content_left or left, speaker_right, f)
+    return None
+
+
+def _is_according_to(f: Features, cue: Match) -> bool:
+    return cue.last > cue.first and f.tokens[cue.first].lemma in ("according", "по", "за")
+
+
+def _looks_like_speaker(phrase: str, lang: Lang) -> bool:
+    words = phrase.split()
+    if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return False
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return True
+    return any(w[:1].isupper() for w in words) or party_in(phrase) is not None
+
+
+def _finish(speaker: str, content: str, around: str, f: Features) -> tuple[str, str, Features]:
+    speaker_features = features(speaker, f.lang)
+    for mention in speaker_features.dates:
+        speaker = speaker.replace(mention.surface, " ")
+    speaker = re.sub(r"^\W+|\W+$", "", " ".join(speaker.split()))
+    lead_words = {"but", "and", "on", "in", "at", "later", "then", "also", "however", "yesterday", "today",
+                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "але", "і", "а", "но", "и", "однако", "вчора", "сегодня", "вчера", "сьогодні"}
+    parts = speaker.split()
+    while parts and parts[0].lower().strip(",") in lead_words:
+        parts = parts[1:]
+    while parts and parts[-1].lower() in {"also", "again", "також", "также", "тоже", "ще", "еще"}:
+        parts = parts[:-1]
+    speaker = " ".join(parts)
+    for word in ("falsely", "wrongly", "baselessly", "безпідставно", "неправдиво", "ложно", "безосновательно"):
+        speaker = re.sub(rf"\s*\b{word}\b", "", speaker, flags=re.IGNORECASE)
+    content = " ".join(content.split()).strip(" ,;:—–-\"'“”«»")
+    that = _THAT.search(content)
+    if that and len(content[: that.start()].split()) <= 5:
+        content = content[that.end():]
+    content = content.strip(" ,;:—–-\"'“”«»")
+    return speaker.strip(), content.rstrip("."), features(around, f.lang) if around.strip() else features("", f.lang)
