@@ -35,7 +35,8 @@ def _common_word(form: str, morph: Any) -> bool:
         return False
     parses = morph.parse(form.lower())
     top = parses[0]
-    return bool(top.is_known and "Geox" not in top.tag and top.tag.POS in {"NOUN", "ADJF"})
+    proper = {"Geox", "Surn", "Name", "Patr", "Orgn"}
+    return bool(top.is_known and not proper & set(top.tag.grammemes) and top.tag.POS in {"NOUN", "ADJF"})
 
 
 def build() -> list[str]:

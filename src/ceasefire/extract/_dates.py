@@ -61,7 +61,7 @@ _EN = [
     (_rx(rf"\bnight of {_EN_MONTH}\s+{_NUM}\s*(?:-|–|to|into|and)\s*{_NUM}{_YEAR}"), "night_range_md"),
     (_rx(rf"\b(?:overnight|during the night|in the night|on the night)\s+(?:into|to|before|on)\s+{_EN_DAY}"),
      "night_to_weekday"),
-    (_rx(rf"\b(?:on\s+)?{_EN_DAY}\s+(?:night|evening)"), "night_from_weekday"),
+    (_rx(rf"\b(?:on\s+)?{_EN_DAY}\s+night"), "night_from_weekday"),
     (_rx(rf"\b(?:overnight|during the night|in the night|on the night)\s+(?:into|to|before|on|of)\s+"
          rf"{_EN_MONTH}\s+{_NUM}"), "night_to_md"),
     (_rx(rf"\b(?:overnight|during the night|in the night|on the night)\s+(?:into|to|before|on|of)\s+(?:the\s+)?"
@@ -89,7 +89,7 @@ _UK = [
     (_rx(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_dots"),
     (_rx(rf"\b(?:у|в|во)\s+{_UK_DAY}"), "weekday"),
     (_rx(r"\bпозавчора\b"), "before_yesterday"),
-    (_rx(r"\b(?:учора|вчора)\b"), "yesterday"),
+    (_rx(r"\b(?:учора|вчора|напередодні)\b"), "yesterday"),
     (_rx(r"\b(?:сьогодні|зранку|вранці|цього ранку)\b"), "today"),
 ]
 _RU = [
@@ -104,7 +104,7 @@ _RU = [
     (_rx(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_dots"),
     (_rx(rf"\b(?:в|во)\s+{_RU_DAY}"), "weekday"),
     (_rx(r"\bпозавчера\b"), "before_yesterday"),
-    (_rx(r"\bвчера\b"), "yesterday"),
+    (_rx(r"\b(?:вчера|накануне)\b"), "yesterday"),
     (_rx(r"\b(?:сегодня|утром|этим утром)\b"), "today"),
 ]
 _PATTERNS = {"en": _EN, "uk": _UK, "ru": _RU}
@@ -178,8 +178,6 @@ def _resolve(kind: str, groups: tuple[str | None, ...], lang: str, published: da
         return last - timedelta(days=1), last, True
     if kind == "night_from_weekday":
         first = _last_weekday(_weekday(g[0] or "", lang), published)
-        if first == published:
-            first = published - timedelta(days=7) if False else first
         return first, first + timedelta(days=1), True
     if kind in ("night_to_md", "night_to_dm"):
         if kind == "night_to_md":

@@ -24,15 +24,19 @@ FEED = "text"
 LANGUAGES = ("en", "uk", "ru")
 _OPPONENT = {"RU": "UA", "UA": "RU"}
 _LOCATION_WORDS = frozenset({
-    "in", "at", "near", "over", "across", "into", "from", "inside", "of", "outside", "on", "to", "toward", "towards",
+    "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
     "в", "у", "на", "над", "по", "біля", "под", "під", "з", "із", "из", "с", "около", "возле", "поблизу", "вглиб",
-    "территории", "території", "територію", "территорию", "до",
+    "территории", "території", "територію", "территорию", "до", "of", "city", "town", "village", "міста", "города",
+    "місто", "город", "селі", "селе", "поселке", "селище", "селищі", "станиц", "станице", "станицы",
 })
 _NEAR_WORDS = frozenset({
     "near", "outside", "close", "біля", "поблизу", "неподалік", "під", "около", "под", "возле", "вблизи", "недалеко",
-    "district", "районі", "районе", "околицях", "окрестностях", "suburb", "suburbs", "outskirts",
+    "district", "районі", "районе", "околицях", "окрестностях", "suburb", "suburbs", "outskirts", "south", "north",
+    "east", "west", "southeast", "southwest", "northeast", "northwest", "km", "kilometres", "kilometers", "від",
+    "от", "південніше", "північніше", "южнее", "севернее", "західніше", "східніше", "западнее", "восточнее",
 })
 _CLAUSE_WORDS = frozenset({"and", "while", "also", "а", "і", "й", "та", "и", "також", "также", "ще", "whereas"})
+_PEOPLE_KINDS = frozenset({"speaker", "actor", "party"})
 
 
 @dataclass(slots=True)
@@ -41,13 +45,11 @@ class _Sentence:
     start: int  # first token
     end: int  # one past last token
     char_start: int
-    attack: bool = False
     deny: bool = False
     modal: bool = False
     aggregate: bool = False
     intercept: bool = False
     launch: bool = False
-    self_blame: bool = False
     installed: bool = False
     number: bool = False
     deny_token: int = -1
@@ -56,13 +58,14 @@ class _Sentence:
     speakers: list[tuple[int, str]] = field(default_factory=list)
     actors: list[tuple[int, str]] = field(default_factory=list)
     attacks: list[int] = field(default_factory=list)
+    says: list[int] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DatePhrase] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class _Incident:
-    start: int  # token span the incident was read from (for choosing among cues)
+    start: int
     end: int
     sentences: list[_Sentence]
     targets: list[tuple[int, str, int]] = field(default_factory=list)
@@ -72,7 +75,8 @@ class _Incident:
     speakers: list[tuple[int, str]] = field(default_factory=list)
     dates: list[DatePhrase] = field(default_factory=list)
     attacks: list[int] = field(default_factory=list)
-    denial_of: _Incident | None = None
+    is_denial: bool = False
+    base: _Incident | None = None
     installed: bool = False
 
 
@@ -96,7 +100,8 @@ def extract_text(
     """The report records one text yields: one per incident it describes (a denial is its own record).
 
     A text that describes no incident yields one record with ``is_incident=False`` (never an invented incident).
-    ``lang`` is ``auto`` (from the letters used), ``en``, ``uk`` or ``ru``.
+    ``lang`` is ``auto`` (from the letters used), ``en``, ``uk`` or ``ru``. When one text yields several records,
+    their ids are ``report_id`` with ``-1``, ``-2``... appended.
     """
     if lang == "auto":
         lang = detect_language(text)
@@ -120,7 +125,7 @@ def _as_datetime(value: datetime | date | None) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone(tz=None).replace(tzinfo=None)
+        return value if value.tzinfo is None else value.astimezone(tz=None).replace(tzinfo=None)
     return datetime.combine(value, time())
 
 
@@ -134,9 +139,23 @@ class _Reading:
         self.tokens: list[Token] = tokenize(text)
         self.lows = [lowered(t) for t in self.tokens]
         self.cues: list[Match] = cue_matcher().find(self.tokens, self.lows)
-        self.places: list[PlaceMention] = place_table().find(self.tokens, self.lows)
+        self.kinds: list[frozenset[str]] = [frozenset()] * len(self.tokens)
+        for match in self.cues:
+            kinds = frozenset(c.kind for c in match.cues)
+            for k in range(match.start, match.end):
+                self.kinds[k] = kinds
+        self.places = [p for p in place_table().find(self.tokens, self.lows) if self._is_place(p)]
         self.dates: list[DatePhrase] = find_dates(text, lang, published) if published else []
+        self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
+
+    def _is_place(self, place: PlaceMention) -> bool:
+        """A place name that is also a party's name ("Kyiv said", "Ukrainian drones") is not a place."""
+        if place.facility:
+            return True
+        if not any(self.kinds[k] & _PEOPLE_KINDS for k in range(place.start, place.end)):
+            return True
+        return place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS
 
     # ----- cues into sentences -----
 
@@ -157,10 +176,8 @@ class _Reading:
         def owner(token_index: int) -> _Sentence:
             return sentences[bisect_right(bounds, token_index) - 1]
 
-        kinds = [self._kinds_at(k) for k in range(len(self.tokens))]
         for match in self.cues:
-            sentence = owner(match.start)
-            self._add_cue(sentence, match, kinds)
+            self._add_cue(owner(match.start), match)
         for place in self.places:
             owner(place.start).places.append(place)
         char_bounds = [s.char_start for s in sentences]
@@ -171,10 +188,7 @@ class _Reading:
                 owner(token_index).number = True
         return sentences
 
-    def _kinds_at(self, index: int) -> frozenset[str]:
-        return frozenset()
-
-    def _add_cue(self, sentence: _Sentence, match: Match, kinds: list[frozenset[str]]) -> None:
+    def _add_cue(self, sentence: _Sentence, match: Match) -> None:
         by_kind: dict[str, Cue] = {}
         for cue in match.cues:
             best = by_kind.get(cue.kind)
@@ -190,6 +204,8 @@ class _Reading:
                 sentence.attacks.append(at)
         if "attack" in by_kind:
             sentence.attacks.append(at)
+        if "say" in by_kind:
+            sentence.says.append(at)
         if "deny" in by_kind:
             sentence.deny = True
             if sentence.deny_token < 0:
@@ -197,38 +213,45 @@ class _Reading:
         for flag in ("modal", "aggregate", "intercept", "launch", "installed"):
             if flag in by_kind:
                 setattr(sentence, flag, True)
-        if "self" in by_kind:
-            sentence.self_blame = True
         if "speaker" in by_kind:
-            speaker = by_kind["speaker"]
             specific = [c for c in match.cues if c.kind == "speaker" and not c.value.startswith("@")]
-            value = specific[0].value if specific else speaker.value
+            value = specific[0].value if specific else by_kind["speaker"].value
             if "actor" in by_kind and not self._followed_by_say(match.end, sentence):
                 sentence.actors.append((at, by_kind["actor"].value))
             else:
                 sentence.speakers.append((at, value))
             return
         if "actor" in by_kind:
-            if self._followed_by_say(match.end, sentence):
-                sentence.speakers.append((at, by_kind["actor"].value))
-            else:
-                sentence.actors.append((at, by_kind["actor"].value))
+            self._actor_role(sentence, match, by_kind["actor"].value)
             return
         if "party" in by_kind:
             self._party_role(sentence, match, by_kind["party"].value)
 
-    def _cue_kinds_between(self, start: int, end: int) -> set[str]:
+    def _kinds_between(self, start: int, end: int) -> set[str]:
         found: set[str] = set()
-        for match in self.cues:
-            if match.start >= end:
-                break
-            if match.start >= start:
-                found.update(c.kind for c in match.cues)
+        for k in range(max(0, start), min(end, len(self.kinds))):
+            found |= self.kinds[k]
         return found
 
     def _followed_by_say(self, end: int, sentence: _Sentence) -> bool:
-        kinds = self._cue_kinds_between(end, min(end + 3, sentence.end))
-        return "say" in kinds or "deny" in kinds
+        kinds = self._kinds_between(end, min(end + 3, sentence.end))
+        return bool(kinds & {"say", "deny"}) and not kinds & {"attack", "weapon"}
+
+    def _actor_role(self, sentence: _Sentence, match: Match, party: str) -> None:
+        # "Генштаб ЗСУ", "Міноборони РФ": a force named right after a speaker belongs to the speaker.
+        if match.start > sentence.start and "speaker" in self.kinds[match.start - 1]:
+            return
+        after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
+        if self._followed_by_say(match.end, sentence):
+            sentence.speakers.append((match.start, party))
+            self.actor_speakers.add(match.start)
+            return
+        # "повідомили в Силах оборони", "said in the Defence Forces": the force is the speaker.
+        before = self._kinds_between(match.start - 2, match.start)
+        if "say" in before and not after & {"attack", "weapon"}:
+            sentence.speakers.append((match.start, party))
+            return
+        sentence.actors.append((match.start, party))
 
     def _party_role(self, sentence: _Sentence, match: Match, party: str) -> None:
         if self._followed_by_say(match.end, sentence):
@@ -240,9 +263,30 @@ class _Reading:
         for place in self.places:
             if place.end == match.start or place.start == match.end or place.start <= match.start < place.end:
                 return
-        after = self._cue_kinds_between(match.end, min(match.end + 3, sentence.end))
+        after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
         if after & {"weapon", "attack", "actor"}:
             sentence.actors.append((match.start, party))
+
+    # ----- places: which mention says where it happened -----
+
+    def _place_rank(self, place: PlaceMention) -> int:
+        """Lower is better: a facility, then a place after a preposition, then a bare name, then one that only
+        qualifies a facility ("the Novoshakhtinsk refinery"), then one naming the speaker ("Belgorod governor")."""
+        if place.facility:
+            return 0
+        after = self._kinds_between(place.end, place.end + 3)
+        before = self._kinds_between(place.start - 3, place.start)
+        if after & {"speaker", "say"} or before & {"speaker"}:
+            return 4
+        if place.end < len(self.kinds) and "target" in self.kinds[place.end]:
+            return 3
+        if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
+            return 1
+        return 2
+
+    def _anchor_places(self, places: list[PlaceMention]) -> list[PlaceMention]:
+        """The mentions that can stand for an incident's place (not the speaker's, not a facility's name)."""
+        return [p for p in places if self._place_rank(p) <= 2] or [p for p in places if self._place_rank(p) <= 3]
 
     # ----- sentences into incidents -----
 
@@ -277,12 +321,10 @@ class _Reading:
         return bool(sentence.targets or sentence.places or sentence.weapons)
 
     def _worth_reporting(self, incident: _Incident) -> bool:
-        if incident.denial_of is not None:
+        if incident.is_denial:
             return True
-        has_place = bool(incident.places)
         has_target = any(t[2] >= 2 for t in incident.targets)
-        has_date = bool(incident.dates)
-        return has_place or (has_target and has_date)
+        return bool(incident.places) or (has_target and bool(incident.dates))
 
     def _split_denial(self, sentence: _Sentence) -> tuple[_Sentence | None, _Sentence | None]:
         """A denial sentence; when it also carries the allegation (two sides speaking), split it at the cue."""
@@ -301,9 +343,8 @@ class _Reading:
 
     def _clause_start(self, sentence: _Sentence, index: int) -> int:
         for k in range(index, sentence.start, -1):
-            token = self.tokens[k]
-            gap = self.text[self.tokens[k - 1].end: token.start]
-            if "," in gap or ";" in gap or "—" in gap or " - " in gap:
+            gap = self.text[self.tokens[k - 1].end: self.tokens[k].start]
+            if "," in gap or ";" in gap or "—" in gap or " - " in gap or self.lows[k] in _CLAUSE_WORDS:
                 return k
         return sentence.start
 
@@ -311,13 +352,14 @@ class _Reading:
         part = _Sentence(sentence.index, start, end, sentence.char_start)
         part.deny = sentence.deny and start <= sentence.deny_token < end
         part.deny_token = sentence.deny_token if part.deny else -1
-        for name in ("modal", "aggregate", "intercept", "launch", "self_blame", "installed", "number"):
+        for name in ("modal", "aggregate", "intercept", "launch", "installed", "number"):
             setattr(part, name, getattr(sentence, name))
         part.targets = [t for t in sentence.targets if start <= t[0] < end]
         part.weapons = [w for w in sentence.weapons if start <= w[0] < end]
         part.speakers = [s for s in sentence.speakers if start <= s[0] < end]
         part.actors = [a for a in sentence.actors if start <= a[0] < end]
         part.attacks = [a for a in sentence.attacks if start <= a < end]
+        part.says = [a for a in sentence.says if start <= a < end]
         part.places = [p for p in sentence.places if start <= p.start < end]
         part.dates = list(sentence.dates)
         return part
@@ -325,7 +367,7 @@ class _Reading:
     def _clauses(self, sentence: _Sentence) -> list[_Sentence]:
         """Split a sentence that names several distinct places, each with its own clause."""
         groups: list[list[PlaceMention]] = []
-        for place in sentence.places:
+        for place in self._anchor_places(sentence.places):
             if groups and (self._same_place(groups[-1][-1], place) or self._near(place)):
                 groups[-1].append(place)
                 continue
@@ -339,13 +381,11 @@ class _Reading:
             cuts.append(self._cut_between(previous[-1].end, following[0].start))
         cuts.append(sentence.end)
         parts = [self._slice(sentence, a, b) for a, b in itertools.pairwise(cuts) if b > a]
-        shared_weapons = sentence.weapons
-        shared_actors = sentence.actors
         for part in parts:
             if not part.weapons:
-                part.weapons = list(shared_weapons)
+                part.weapons = list(sentence.weapons)
             if not part.actors:
-                part.actors = [a for a in shared_actors if a[0] < part.start] or list(shared_actors)
+                part.actors = [a for a in sentence.actors if a[0] < part.start] or list(sentence.actors)
             if not part.speakers:
                 part.speakers = list(sentence.speakers)
             if not part.attacks:
@@ -353,14 +393,11 @@ class _Reading:
         return parts
 
     def _cut_between(self, left_end: int, right_start: int) -> int:
-        best = right_start
         for k in range(right_start, left_end - 1, -1):
             gap = self.text[self.tokens[k - 1].end: self.tokens[k].start]
-            if "," in gap or ";" in gap or self.lows[k] in _CLAUSE_WORDS:
-                best = k
-                break
-        # keep the preposition and article with the place that follows
-        return best
+            if "," in gap or ";" in gap or "—" in gap or self.lows[k] in _CLAUSE_WORDS:
+                return k
+        return right_start
 
     def _near(self, place: PlaceMention) -> bool:
         window = self.lows[max(0, place.start - 3): place.start]
@@ -373,13 +410,16 @@ class _Reading:
         return a.admin1 == b.admin1
 
     def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:
-        if current is not None and current.denial_of is None:
-            if not part.places or any(self._same_place(p, q) for p in part.places for q in current.places):
-                self._absorb(current, part)
-                return current
-            if not current.places:
-                self._absorb(current, part)
-                return current
+        anchors = self._anchor_places(part.places)
+        if current is not None and not current.is_denial and (not anchors or not current.places):
+            self._absorb(current, part)
+            return current
+        for incident in incidents:
+            if incident.is_denial:
+                continue
+            if any(self._same_place(p, q) for p in anchors for q in self._anchor_places(incident.places)):
+                self._absorb(incident, part)
+                return incident
         incident = _Incident(part.start, part.end, [])
         self._absorb(incident, part)
         incidents.append(incident)
@@ -399,24 +439,28 @@ class _Reading:
 
     def _enrich(self, incident: _Incident, sentence: _Sentence) -> None:
         """A sentence with no attack of its own may still say where, what or who about the incident before it."""
+        incident.speakers += sentence.speakers
+        incident.installed = incident.installed or sentence.installed
         if sentence.modal or (sentence.aggregate and sentence.number) or sentence.intercept or sentence.launch:
-            incident.speakers += sentence.speakers
             return
         if not incident.places and sentence.places:
             incident.places += sentence.places
         if not any(t[2] >= 2 for t in incident.targets):
             incident.targets += sentence.targets
-        incident.speakers += sentence.speakers
         if not incident.dates:
             incident.dates += sentence.dates
-        incident.installed = incident.installed or sentence.installed
 
     def _denial(self, sentence: _Sentence, base: _Incident | None) -> _Incident:
-        denial = _Incident(sentence.start, sentence.end, [sentence], denial_of=base)
+        denial = _Incident(sentence.start, sentence.end, [sentence], is_denial=True, base=base)
         denial.speakers = list(sentence.speakers)
-        denial.actors = [a for a in sentence.actors if a[0] > sentence.deny_token] or [
-            a for a in sentence.actors if a[0] not in {s[0] for s in sentence.speakers}]
-        denial.weapons = [w for w in sentence.weapons if w[0] > sentence.deny_token]
+        # The denier's own version, when it gives one, follows its last "said" after the denial word.
+        says_after = [s for s in sentence.says if s > sentence.deny_token]
+        counter = says_after[-1] if says_after else sentence.deny_token
+        denial.actors = [a for a in sentence.actors if a[0] > counter]
+        counter_weapons = [w for w in sentence.weapons if w[0] > counter]
+        denial.weapons = counter_weapons or [w for w in sentence.weapons if w[0] > sentence.deny_token]
+        if not denial.weapons and base is not None and not denial.actors:
+            denial.weapons = list(base.weapons)
         denial.attacks = list(sentence.attacks)
         denial.places = list(sentence.places) or (list(base.places) if base else [])
         denial.targets = [t for t in sentence.targets if t[2] >= 2] or (list(base.targets) if base else [])
@@ -427,11 +471,11 @@ class _Reading:
     # ----- fields -----
 
     def report(self, incident: _Incident, report_id: str, *, source: str | None, published: datetime | None) -> Report:
-        place, country, controller = self._place(incident)
-        claimant = self._claimant(incident, country, controller)
+        place, controller = self._place(incident)
+        claimant = self._claimant(incident, controller)
         actor = self._actor(incident, claimant, controller)
         stance: Stance
-        if incident.denial_of is not None:
+        if incident.is_denial:
             stance = "denial"
         elif claimant is None:
             stance = "neutral"
@@ -442,6 +486,7 @@ class _Reading:
         start, end = self._when(incident)
         return Report(
             report_id=report_id,
+            feed=FEED,
             when_start=start,
             when_end=end,
             place=place,
@@ -452,51 +497,63 @@ class _Reading:
             action=self._action(incident),
             stance=stance,
             is_incident=True,
-            feed=FEED,
             source=source,
             text=self.text,
             published=published,
         )
 
-    def _place(self, incident: _Incident) -> tuple[Place | None, str | None, str | None]:
+    def _place(self, incident: _Incident) -> tuple[Place | None, str | None]:
         if not incident.places:
-            return None, None, None
-        regions = {p.admin1 for p in incident.places if p.kind == "region"}
-        regions |= {p.admin1 for p in self.places if p.kind == "region"}
-        settlements = [p for p in incident.places if p.kind == "settlement"]
+            return None, None
+        regions = {p.admin1 for p in self.places if p.kind == "region"}
         control_admin1, control_settlement = _control()
-        if settlements:
-            mention = settlements[0]
+        ranked = sorted(incident.places, key=lambda p: (self._place_rank(p), p.kind != "settlement", p.start))
+        mention = ranked[0]
+        if mention.kind == "settlement":
             choice = next((c for c in mention.candidates if c.admin1 in regions), mention.candidates[0])
             controller = control_settlement.get(choice.name) or control_admin1.get(choice.admin1) or choice.country
-            place = Place(choice.name, choice.admin1, choice.country, choice.lat, choice.lon)
-            return place, choice.country, controller
-        region = next(p for p in incident.places if p.kind == "region")
-        controller = control_admin1.get(region.admin1) or region.country
-        return Place(None, region.admin1, region.country or None, None, None), region.country or None, controller
+            return Place(choice.name, choice.admin1, choice.country, choice.lat, choice.lon), controller
+        controller = control_admin1.get(mention.admin1) or mention.country
+        return Place(None, mention.admin1, mention.country or None, None, None), controller
 
-    def _speaker_party(self, value: str, country: str | None, installed: bool) -> str | None:
+    @staticmethod
+    def _speaker_party(value: str, controller: str | None, installed: bool) -> str | None:
         if value == "@local":
             if installed:
                 return "RU"
-            return country if country in ("RU", "UA") else None
+            return controller if controller in ("RU", "UA") else None
         return value
 
-    def _claimant(self, incident: _Incident, country: str | None, controller: str | None) -> str | None:
-        for _, value in incident.speakers:
-            party = self._speaker_party(value, controller if incident.installed else country, incident.installed)
+    def _best_speaker(self, speakers: list[tuple[int, str]], says: list[int]) -> tuple[int, str] | None:
+        """The speaker who says so: a named side before a local official, one next to a "said" before others."""
+        if not speakers:
+            return None
+
+        def rank(speaker: tuple[int, str]) -> tuple[bool, bool, int]:
+            index, value = speaker
+            near_say = any(abs(s - index) <= 6 for s in says)
+            return (not near_say, value.startswith("@"), index)
+
+        return min(speakers, key=rank)
+
+    def _claimant(self, incident: _Incident, controller: str | None) -> str | None:
+        says = [s for sentence in incident.sentences for s in sentence.says]
+        best = self._best_speaker(incident.speakers, says)
+        if best is not None:
+            party = self._speaker_party(best[1], controller, incident.installed)
             if party:
                 return party
-        if incident.denial_of is not None:
+        if incident.is_denial:
             return None
-        return self.text_claimant(country)
+        return self.text_claimant(controller)
 
-    def text_claimant(self, country: str | None) -> str | None:
+    def text_claimant(self, controller: str | None) -> str | None:
         for sentence in self.sentences:
             if sentence.deny:
                 continue
-            for _, value in sentence.speakers:
-                party = self._speaker_party(value, country, sentence.installed)
+            best = self._best_speaker(sentence.speakers, sentence.says)
+            if best is not None:
+                party = self._speaker_party(best[1], controller, sentence.installed)
                 if party:
                     return party
         return None
@@ -504,30 +561,42 @@ class _Reading:
     def _actor(self, incident: _Incident, claimant: str | None, controller: str | None) -> str | None:
         speakers_at = {i for i, _ in incident.speakers}
         actors = [(i, p) for i, p in incident.actors if i not in speakers_at]
+        party: str | None = None
         if actors:
             anchor = min(incident.attacks) if incident.attacks else incident.start
             before = [a for a in actors if a[0] <= anchor]
-            _index, party = before[-1] if before else actors[0]
-            if party == "@enemy":
-                side = claimant or ("RU" if self.lang == "uk" else "UA" if self.lang == "ru" else None)
-                return _OPPONENT.get(side or "")
+            after = [a for a in actors if a[0] > anchor and not (a[0] > 0 and "target" in self.kinds[a[0] - 1])]
+            chosen = before[-1] if before else after[0] if after else None
+            if chosen is not None:
+                party = chosen[1]
+        if party is None:
+            # "Russian military said they destroyed...": a force that speaks is the actor of its own report.
+            forces = [p for i, p in incident.speakers if i in self.actor_speakers]
+            if forces and not incident.is_denial:
+                party = forces[0]
+        if party == "@enemy":
+            side = claimant or ("RU" if self.lang == "uk" else "UA" if self.lang == "ru" else None)
+            party = _OPPONENT.get(side or "")
+        if incident.is_denial:
+            return party if party != claimant else None
+        if party is not None:
             return party
-        if incident.denial_of is not None or claimant is None:
+        if claimant is None:
             return None
         if controller is None or controller == claimant:
             return _OPPONENT.get(claimant)
         return claimant
 
-    def _target(self, incident: _Incident) -> str:
+    @staticmethod
+    def _target(incident: _Incident) -> str:
         if not incident.targets:
             return "unknown"
-        best = max(incident.targets, key=lambda t: (t[2], -t[0]))
-        return best[1]
+        return max(incident.targets, key=lambda t: (t[2], -t[0]))[1]
 
     def _weapon(self, incident: _Incident) -> str:
         if incident.weapons:
             return max(incident.weapons, key=lambda w: (w[2], -w[0]))[1]
-        if incident.denial_of is not None:
+        if incident.is_denial:
             return "unknown"
         others = [w for s in self.sentences if not s.deny for w in s.weapons if w[2] >= 2]
         if others:

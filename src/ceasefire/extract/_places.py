@@ -33,6 +33,7 @@ class PlaceMention:
     admin1: str
     country: str
     candidates: tuple[Settlement, ...] = ()  # best first; empty for a region
+    facility: bool = False  # named by a facility that stands there ("Zaporizhzhia NPP" is in Enerhodar)
 
     @property
     def best(self) -> Settlement | None:
@@ -48,8 +49,10 @@ class PlaceTable:
         self.matcher = Matcher()
         self.settlements: list[Settlement] = []
         self.regions: dict[str, str] = {}  # admin1 -> country
+        self._index: dict[tuple[str, str], int] = {}
         self._load_regions()
         self._load_settlements()
+        self._load_facilities()
         self.matcher.freeze()
 
     def _load_regions(self) -> None:
@@ -76,19 +79,31 @@ class PlaceTable:
                     rows[key][6] += "|" + cols[6]
                 else:
                     rows[key] = list(cols)
-        for cols in rows.values():
+        extra = {(cols[0], cols[1]): set(cols[6].split("|")) for cols in _rows("places_extra.tsv")}
+        for key, cols in rows.items():
             if not cols[3]:
                 continue
             settlement = Settlement(cols[0], cols[1], cols[2], float(cols[3]), float(cols[4]), int(cols[5] or 0))
             index = len(self.settlements)
             self.settlements.append(settlement)
-            cue = Cue("settlement", str(index), 3)
+            self._index[key] = index
+            current = extra.get(key, set()) | {settlement.name}
             for form in {f.strip() for f in cols[6].split("|") if f.strip()}:
-                self.matcher.add(form, cue, capitalised=True)
+                # Current names rank above old or foreign ones when two places share a form.
+                self.matcher.add(form, Cue("settlement", f"{index}|{int(form in current)}", 3), capitalised=True)
+
+    def _load_facilities(self) -> None:
+        for cols in _rows("facilities.tsv"):
+            index = self._index.get((cols[0], cols[1]))
+            if index is None:
+                continue
+            for phrase in cols[2].split("|"):
+                self.matcher.add(phrase, Cue("facility", str(index), 3))
 
     def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[PlaceMention]:
         matches = self.matcher.find(tokens, lows)
         region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"}
+        # Every candidate of a settlement is known only after all regions are seen.
         mentions = []
         for match in matches:
             mentions.append(self._mention(match, region_admin1))
@@ -99,10 +114,22 @@ class PlaceTable:
         if regions:
             admin1 = regions[0]
             return PlaceMention(match.start, match.end, "region", admin1, self.regions.get(admin1, ""))
-        candidates = [self.settlements[int(c.value)] for c in match.cues if c.kind == "settlement"]
-        candidates.sort(key=lambda s: (s.admin1 not in region_admin1, -s.population))
+        facilities = [self.settlements[int(c.value)] for c in match.cues if c.kind == "facility"]
+        if facilities:
+            best = facilities[0]
+            return PlaceMention(match.start, match.end, "settlement", best.admin1, best.country, (best,), True)
+        ranked: dict[int, tuple[bool, bool, int]] = {}
+        for cue in match.cues:
+            if cue.kind != "settlement":
+                continue
+            index, current = (int(v) for v in cue.value.split("|"))
+            settlement = self.settlements[index]
+            rank = (settlement.admin1 not in region_admin1, not current, -settlement.population)
+            ranked[index] = min(rank, ranked.get(index, rank))
+        order = sorted(ranked, key=lambda i: ranked[i])
+        candidates = tuple(self.settlements[i] for i in order)
         best = candidates[0]
-        return PlaceMention(match.start, match.end, "settlement", best.admin1, best.country, tuple(candidates))
+        return PlaceMention(match.start, match.end, "settlement", best.admin1, best.country, candidates)
 
 
 @cache
