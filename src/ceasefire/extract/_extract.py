@@ -261,7 +261,7 @@ class _Reading:
         if before in _LOCATION_WORDS:
             return
         for place in self.places:
-            if place.end == match.start or place.start == match.end or place.start <= match.start < place.end:
+            if place.start == match.end or place.start <= match.start < place.end:
                 return
         after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
         if after & {"weapon", "attack", "actor"}:
@@ -278,7 +278,7 @@ class _Reading:
         before = self._kinds_between(place.start - 3, place.start)
         if after & {"speaker", "say"} or before & {"speaker"}:
             return 4
-        if place.end < len(self.kinds) and "target" in self.kinds[place.end]:
+        if self._near(place):
             return 3
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
             return 1
@@ -286,7 +286,7 @@ class _Reading:
 
     def _anchor_places(self, places: list[PlaceMention]) -> list[PlaceMention]:
         """The mentions that can stand for an incident's place (not the speaker's, not a facility's name)."""
-        return [p for p in places if self._place_rank(p) <= 2] or [p for p in places if self._place_rank(p) <= 3]
+        return [p for p in places if self._place_rank(p) <= 3] or places
 
     # ----- sentences into incidents -----
 
@@ -507,8 +507,11 @@ class _Reading:
             return None, None
         regions = {p.admin1 for p in self.places if p.kind == "region"}
         control_admin1, control_settlement = _control()
-        ranked = sorted(incident.places, key=lambda p: (self._place_rank(p), p.kind != "settlement", p.start))
-        mention = ranked[0]
+        def order(place: PlaceMention) -> tuple[bool, int, int]:
+            rank = self._place_rank(place)
+            return (rank == 4, place.kind != "settlement", rank, place.start)
+
+        mention = min(incident.places, key=order)
         if mention.kind == "settlement":
             choice = next((c for c in mention.candidates if c.admin1 in regions), mention.candidates[0])
             controller = control_settlement.get(choice.name) or control_admin1.get(choice.admin1) or choice.country

@@ -97,12 +97,18 @@ class Matcher:
             low = lows[i]
             candidates = exact.get(token.stem)
             extra: list[_Pattern] = []
+            stem_differs = not low.startswith(token.stem)
             for length in lengths:
                 if length > len(low):
                     break
                 hit = prefix.get(low[:length])
                 if hit:
                     extra.extend(hit)
+                elif stem_differs and length <= len(token.stem):
+                    # the stemmer undoes some alternations (атаці → атак), so a prefix may match the stem only
+                    hit = prefix.get(token.stem[:length])
+                    if hit:
+                        extra.extend(hit)
             if candidates:
                 extra.extend(candidates)
             for pattern in extra:
@@ -117,7 +123,7 @@ class Matcher:
                     literal, is_prefix = words[j]
                     other = tokens[i + j]
                     if is_prefix:
-                        if not lows[i + j].startswith(literal):
+                        if not (lows[i + j].startswith(literal) or other.stem.startswith(literal)):
                             ok = False
                             break
                     elif other.stem != literal:
