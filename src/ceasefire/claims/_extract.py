@@ -80,7 +80,13 @@ def _authors_verdict(f: Features) -> tuple[str, str] | None:
 
 
 def _checkable(f: Features) -> bool:
-    return bool(lexicon(f.lang).checkable.find(f.tokens)) or bool(f.numbers) or bool(f.scope and f.negation)
+    """An event or state one could verify, or a number. Words inside a ceasefire phrase ("refrain from strikes")
+    state terms, not events, so they do not count."""
+    lex = lexicon(f.lang)
+    terms = [m for m in lex.concepts.find(f.tokens) if m.value == "ceasefire"]
+    events = [m for m in lex.checkable.find(f.tokens)
+              if not any(t.first <= m.first <= t.last or m.first <= t.first <= m.last for t in terms)]
+    return bool(events) or bool(f.numbers)
 
 
 def _verdict(f: Features) -> tuple[str, str] | None:

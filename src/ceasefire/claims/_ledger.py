@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -155,7 +156,7 @@ def new_evidence(*, ref: str, stance: str, kind: str | None = None, note: str | 
     return Evidence(kind, ref, stance, note)
 
 
-def store_claims(ws: Workspace, claims: list[tuple[Claim, Verdict | None]]) -> tuple[int, int]:
+def store_claims(ws: Workspace, claims: Sequence[tuple[Claim, Verdict | None]]) -> tuple[int, int]:
     """Store claims (and a first verdict each, where given) in one transaction; ``(added, already present)``.
 
     A claim already present is left as it is; its verdict is added only when it differs from the current one.

@@ -111,9 +111,13 @@ def _split(text: str, f: Features) -> list[str]:
     return pieces
 
 
+_THAT_CLAUSE = re.compile(r"^(?:том|тому|то|того|тим)\s*,\s*(?:что|чтобы|що|щоб)\s+", re.IGNORECASE)
+
+
 def _clean(text: str) -> str:
     text = " ".join(text.split()).strip()
     text = _LEADING.sub("", text, count=1) if _LEADING.match(text) else text
+    text = _THAT_CLAUSE.sub("", text, count=1)
     return text.rstrip(" .;,!\"'»”)").lstrip("\"'«“(")
 
 

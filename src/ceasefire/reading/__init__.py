@@ -6,6 +6,7 @@ pymorphy3 lemmas. ``read_article`` lists the agreements, demands, claims and inc
 
 from __future__ import annotations
 
+from ceasefire.reading._article import ArticleReading, read_article
 from ceasefire.reading._features import Features, Mention, features
 from ceasefire.reading._lexicon import Lexicon, Match, PhraseMatcher, lexicon
 from ceasefire.reading._parties import party_in
@@ -13,6 +14,7 @@ from ceasefire.reading._text import LANGS, Lang, Sentence, Token, detect_lang, s
 
 __all__ = [
     "LANGS",
+    "ArticleReading",
     "Features",
     "Lang",
     "Lexicon",
@@ -25,6 +27,7 @@ __all__ = [
     "features",
     "lexicon",
     "party_in",
+    "read_article",
     "split_sentences",
     "tokenize",
 ]

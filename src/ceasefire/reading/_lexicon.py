@@ -6,11 +6,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice, product
 from typing import Any
 
 import yaml
 
-from ceasefire.reading._text import Lang, Token, tokenize
+from ceasefire.reading._text import Lang, Token, lemma_options, tokenize
+
+_MAX_VARIANTS = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +29,8 @@ class PhraseMatcher:
     def __init__(self, phrases: Mapping[str, str], lang: Lang) -> None:
         self._table: dict[tuple[str, ...], str] = {}
         for phrase, value in phrases.items():
-            key = tuple(t.lemma for t in tokenize(phrase, lang))
-            if key:
+            options = [lemma_options(t.text, lang) for t in tokenize(phrase, lang)]
+            for key in islice(product(*options), _MAX_VARIANTS) if options else ():
                 self._table.setdefault(key, value)
         self._longest = max((len(k) for k in self._table), default=0)
 
@@ -82,7 +85,8 @@ def _lemma_keys(mapping: Mapping[str, Any], lang: Lang, convert: type) -> dict[s
     out: dict[str, Any] = {}
     for word, value in mapping.items():
         for token in tokenize(str(word), lang):
-            out.setdefault(token.lemma, convert(value))
+            for option in lemma_options(token.text, lang):
+                out.setdefault(option, convert(value))
     return out
 
 

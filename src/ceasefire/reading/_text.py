@@ -124,6 +124,17 @@ def tokenize(text: str, lang: Lang) -> list[Token]:
     ]
 
 
+def lemma_options(word: str, lang: Lang) -> tuple[str, ...]:
+    """Every lemma a word form may have (pymorphy3 may read "енергетика" as a form of "енергетик"); the first is
+    the one ``lemma`` gives. Lexicon phrases are registered under all of them, so text matches whichever it gets."""
+    first = lemma(word, lang)
+    lowered = word.translate(_APOSTROPHES).lower()
+    if lang == "en" or not _CYRILLIC.search(lowered):
+        return (first,)
+    others = (str(p.normal_form) for p in _morph(lang).parse(lowered))
+    return tuple(dict.fromkeys((first, *others)))
+
+
 def lemma(word: str, lang: Lang) -> str:
     return _lemma(word.translate(_APOSTROPHES).lower(), lang)
 
