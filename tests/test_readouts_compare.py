@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ceasefire.readouts import Comparison, compare_readouts, comparison_html, load_readout, parse_readout
 
@@ -105,3 +107,37 @@ def test_html_escapes_and_marks() -> None:
     page = comparison_html(c)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<mark>30 days</mark>" in page
+
+
+def test_ukrainian_and_russian_word_forms_meet() -> None:
+    c = _cmp("Президенти домовилися про 30-денне припинення ударів по енергетичній інфраструктурі з 25 березня.",
+             "Стороны договорились о прекращении ударов по энергетике и инфраструктуре с 18 марта.")
+    assert len(c.shared) == 1
+    kinds = {d.kind: d for d in c.differences}
+    assert set(kinds["scope"].b_values) == {"energy", "infrastructure"} and kinds["scope"].a_values == ("energy",)
+    assert kinds["dates"].a == "25 березня" and kinds["durations"].a_values == ("P30D",)
+
+
+_sentence = st.sampled_from([
+    "Russia and Ukraine agreed to a ceasefire on energy facilities for 30 days.",
+    "The leaders agreed on an energy and infrastructure ceasefire.",
+    "Prisoners will be exchanged on 19 March, 175 for 175.",
+    "Moscow insists on a halt to foreign military aid.",
+    "The presidents discussed hockey.",
+    "Ukraine did not agree to stop strikes unless monitoring is in place.",
+    "Стороны договорились о перемирии на 30 дней.",
+    "Україна вимагає незалежного моніторингу.",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_sentence, min_size=1, max_size=5), st.lists(_sentence, min_size=1, max_size=5))
+def test_every_statement_is_shared_or_one_sided(a: list[str], b: list[str]) -> None:
+    c = _cmp(" ".join(a), " ".join(b))
+    linked_a = {link.a.index for link in c.shared} | {s.index for s in c.only_a}
+    linked_b = {link.b.index for link in c.shared} | {s.index for s in c.only_b}
+    assert linked_a == set(range(len(c.statements_a))) and linked_b == set(range(len(c.statements_b)))
+    assert not ({link.a.index for link in c.shared} & {s.index for s in c.only_a})
+    for d in c.differences:
+        assert d.a is not None or d.b is not None
+        assert (d.a_statement.index, d.b_statement.index) in {(k.a.index, k.b.index) for k in c.shared}
