@@ -44,6 +44,7 @@ class DatePhrase:
     first: date  # first day (for a night: the evening's day)
     last: date  # last day (for a night: the morning's day)
     night: bool
+    precision: int = 0  # 3 a calendar date, 2 a weekday, 1 relative to publication ("yesterday"), 0 vague
 
     def interval(self) -> tuple[datetime, datetime]:
         if self.night:
@@ -108,6 +109,11 @@ _RU = [
     (_rx(r"\b(?:сегодня|утром|этим утром)\b"), "today"),
 ]
 _PATTERNS = {"en": _EN, "uk": _UK, "ru": _RU}
+_PRECISION = {
+    "night_range_dm": 3, "night_range_md": 3, "night_range_dmdm": 3, "night_to_md": 3, "night_to_dm": 3, "dm": 3,
+    "md": 3, "iso": 3, "dmy_dots": 3, "night_to_weekday": 2, "night_from_weekday": 2, "weekday": 2,
+    "night_last": 1, "yesterday": 1, "before_yesterday": 1, "today": 0,
+}
 
 
 def _month(word: str, lang: str) -> int:
@@ -238,7 +244,7 @@ def find_dates(text: str, lang: str, published: date) -> list[DatePhrase]:
             if resolved is None:
                 continue
             first, last, night = resolved
-            found.append(DatePhrase(start, end, first, last, night))
+            found.append(DatePhrase(start, end, first, last, night, _PRECISION.get(kind, 1)))
             taken.append((start, end))
     found.sort(key=lambda d: d.start)
     return found

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from ceasefire.extract._dates import DatePhrase, find_dates
+from ceasefire.extract._gazetteer import gazetteer_mentions
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
 from ceasefire.extract._places import PlaceMention, place_table
 from ceasefire.extract._text import Token, detect_language, sentence_starts, tokenize
@@ -144,7 +145,9 @@ class _Reading:
             kinds = frozenset(c.kind for c in match.cues)
             for k in range(match.start, match.end):
                 self.kinds[k] = kinds
-        self.places = [p for p in place_table().find(self.tokens, self.lows) if self._is_place(p)]
+        own = place_table().find(self.tokens, self.lows)
+        found = sorted(own + gazetteer_mentions(text, self.tokens, own), key=lambda p: p.start)
+        self.places = [p for p in found if self._is_place(p)]
         self.dates: list[DatePhrase] = find_dates(text, lang, published) if published else []
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
@@ -274,15 +277,25 @@ class _Reading:
         qualifies a facility ("the Novoshakhtinsk refinery"), then one naming the speaker ("Belgorod governor")."""
         if place.facility:
             return 0
-        after = self._kinds_between(place.end, place.end + 3)
-        before = self._kinds_between(place.start - 3, place.start)
-        if after & {"speaker", "say"} or before & {"speaker"}:
+        after = self._kinds_between(place.end, place.end + 1)
+        before = self._kinds_between(place.start - 2, place.start)
+        if after & {"speaker", "say"} or before & {"speaker"} or self._person_name(place):
             return 4
         if self._near(place):
             return 3
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
             return 1
         return 2
+
+    def _person_name(self, place: PlaceMention) -> bool:
+        """"Дмитро Брижинський", "Yuri Slyusar": a first name that is also a place, followed by a surname."""
+        if place.end >= len(self.tokens) or place.end - place.start != 1:
+            return False
+        following = self.tokens[place.end]
+        gap = self.text[self.tokens[place.end - 1].end: following.start]
+        if gap != " " or not following.surface[:1].isupper() or self.kinds[place.end]:
+            return False
+        return not any(p.start == place.end for p in self.places) and not self.lows[place.end].isdigit()
 
     def _anchor_places(self, places: list[PlaceMention]) -> list[PlaceMention]:
         """The mentions that can stand for an incident's place (not the speaker's, not a facility's name)."""
@@ -505,9 +518,10 @@ class _Reading:
     def _place(self, incident: _Incident) -> tuple[Place | None, str | None]:
         if not incident.places:
             return None, None
-        regions = {p.admin1 for p in self.places if p.kind == "region"}
+        regions = {p.admin1 for p in self.places if p.kind == "region"} or {
+            p.admin1 for p in self.places if p is not incident.places[0] and len(p.candidates) == 1}
         control_admin1, control_settlement = _control()
-        def order(place: PlaceMention) -> tuple[bool, int, int]:
+        def order(place: PlaceMention) -> tuple[bool, bool, int, int]:
             rank = self._place_rank(place)
             return (rank == 4, place.kind != "settlement", rank, place.start)
 
@@ -612,7 +626,9 @@ class _Reading:
         return self.lows[min(incident.attacks)]
 
     def _when(self, incident: _Incident) -> tuple[datetime | None, datetime | None]:
-        phrase: DatePhrase | None = incident.dates[0] if incident.dates else None
+        phrase: DatePhrase | None = None
+        if incident.dates:
+            phrase = max(incident.dates, key=lambda d: (d.precision, -d.start))
         if phrase is None and self.dates:
             first_sentence = min(s.index for s in incident.sentences)
             earlier = [d for s in self.sentences if s.index < first_sentence for d in s.dates]

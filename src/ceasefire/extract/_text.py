@@ -54,7 +54,7 @@ def stem(word: str) -> str:
 def _stem(word: str) -> str:
     if _CYRILLIC.search(word):
         word = word.replace("'", "")
-        if len(word) > 5 and word.endswith("ці") and not word.endswith("ції"):
+        if len(word) >= 5 and word.endswith("ці") and not word.endswith("ції"):
             return word[:-2] + "к"  # Ukrainian locative of -ка nouns: Костянтинівці, Костянтинівка
         for ending in _CYRILLIC_ENDINGS:
             if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:

@@ -1,0 +1,66 @@
+"""The project gazetteer (``ceasefire.gazetteer``) as a second source of place mentions.
+
+The extractor's own tables (``_places.py``) know the regions' many written forms, facilities and current
+spellings; the project gazetteer knows far more small settlements. Mentions the gazetteer finds where the
+extractor's tables find nothing are added. If the gazetteer cannot be imported or loaded, the extractor
+works from its own tables alone.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from ceasefire.extract._places import PlaceMention, Settlement
+from ceasefire.extract._text import Token
+
+DISABLE_ENV = "CEASEFIRE_EXTRACT_NO_GAZETTEER"
+
+
+@cache
+def project_gazetteer() -> Any | None:
+    """``ceasefire.gazetteer.Gazetteer.load()``, or None when it is unavailable or switched off."""
+    if os.environ.get(DISABLE_ENV):
+        return None
+    try:
+        from ceasefire.gazetteer import Gazetteer
+
+        return Gazetteer.load()
+    except Exception:  # an unfinished or broken gazetteer must not stop the extractor
+        return None
+
+
+def gazetteer_mentions(text: str, tokens: Sequence[Token], taken: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Settlement and region mentions from the project gazetteer that no mention in ``taken`` overlaps."""
+    gazetteer = project_gazetteer()
+    if gazetteer is None or not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    busy = bytearray(len(tokens))
+    for mention in taken:
+        for k in range(mention.start, mention.end):
+            busy[k] = 1
+    found = []
+    for mention in gazetteer.find(text):
+        if mention.kind not in ("settlement", "region") or not mention.candidates:
+            continue
+        first = bisect_left(ends, mention.start + 1)
+        last = bisect_right(starts, mention.end - 1)
+        if first >= last or any(busy[first:last]):
+            continue
+        best = mention.candidates[0]
+        if mention.kind == "region":
+            found.append(PlaceMention(first, last, "region", best.admin1 or best.name, best.country))
+            continue
+        candidates = tuple(
+            Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
+            for e in mention.candidates if e.kind == "settlement"
+        )
+        if candidates:
+            found.append(PlaceMention(first, last, "settlement", candidates[0].admin1, candidates[0].country,
+                                      candidates))
+    return found
