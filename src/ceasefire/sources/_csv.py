@@ -21,6 +21,8 @@ QUARANTINE = "_cf_new_quarantine"  # table (line, reason, raw) every reader fill
 _REJECTS = "_cf_rejects"
 _REJECTS_SCAN = "_cf_rejects_scan"
 _GAPS = "_cf_gaps"
+# The raw row kept with every report: a JSON object of the CSV fields as read (header names as keys).
+RAW_SQL = "to_json(s)"
 
 
 def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, *, required: Sequence[str]) -> int:
@@ -60,7 +62,7 @@ def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, *, required: Sequence[
         join = f"ASOF LEFT JOIN {_GAPS} g ON {ordinal} > g.good_before"
     else:
         line, join = f"({ordinal} + 1)", ""
-    con.execute(f"CREATE TEMP VIEW {ROWS} AS SELECT s.*, {line}::BIGINT AS _cf_line, to_json(s) AS _cf_raw "
+    con.execute(f"CREATE TEMP VIEW {ROWS} AS SELECT s.*, {line}::BIGINT AS _cf_line, {RAW_SQL} AS _cf_raw "
                 f"FROM {STAGE} s {join}")
     return _count(con, STAGE) + _count(con, QUARANTINE)
 

@@ -94,7 +94,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
                timezone('UTC', timezone(_tz, (_day + 1)::TIMESTAMP)) AS _end
         FROM (SELECT DISTINCT {day} AS _day, coalesce(z.timezone, 'UTC') AS _tz
               FROM (SELECT event_date, iso, country FROM {ROWS}) r
-              LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER) AND r.iso IS NOT NULL
+              LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER)
               LEFT JOIN _cf_country_name n ON n.name = lower(r.country)
               LEFT JOIN _cf_country z ON z.alpha2 = coalesce(c.alpha2, n.alpha2)) WHERE _day IS NOT NULL
     """)
@@ -104,7 +104,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
                    CASE WHEN {civilian} OR {remote} THEN {target_case('notes')} END AS _notes_target,
                    {civilian} AS _civilian, {military} AS _military, {remote} AS _remote
             FROM {ROWS} r
-            LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER) AND r.iso IS NOT NULL
+            LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER)
             LEFT JOIN _cf_country_name n ON n.name = lower(r.country)
             WHERE {reason} IS NULL
         ), typed AS (

@@ -72,6 +72,9 @@ def ingest_file(ws: Workspace, path: Path, *, format: str = "auto", progress: bo
         raise BadInput(file, None, f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     digest = _Sha256(path)
     digest.start()
+    # Our own bar (below) reports progress; DuckDB must track it but not print its own.
+    ws.con.execute("SET enable_progress_bar = true")
+    ws.con.execute("SET enable_progress_bar_print = false")
     show = progress and path.stat().st_size >= PROGRESS_MIN_BYTES
     try:
         with ws.transaction() as con, _progress_bar(con, path, show):
@@ -165,13 +168,16 @@ def _store(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, file: str, fmt
     columns = REPORT_COLUMNS if prepared.table == "reports" else TALLY_COLUMNS
     key = prepared.id_column
     names = ", ".join(columns)
-    # Rows repeated within the file: the first (lowest line) wins; the others count as present.
+    mapped = f"({prepared.rows_sql}) AS n({names})"
+    # Rows repeated within the file: the first (lowest line) wins; the others count as present. Keeping the first
+    # costs a grouping of whole rows, so it is done only when the file has repeats (cheap to find out).
+    repeats = _fetch_int(con, f"SELECT count(*) - count(DISTINCT {key}) FROM {mapped}")
+    first_only = f"QUALIFY row_number() OVER (PARTITION BY n.{key} ORDER BY n.source_line) = 1" if repeats else ""
     added = _fetch_int(
         con,
         f"INSERT INTO {prepared.table} ({names}, ingest_id) "
-        f"SELECT {names}, {ingest_id} FROM ({prepared.rows_sql}) AS n({names}) "
-        f"WHERE NOT EXISTS (SELECT 1 FROM {prepared.table} t WHERE t.{key} = n.{key}) "
-        f"QUALIFY row_number() OVER (PARTITION BY n.{key} ORDER BY n.source_line) = 1",
+        f"SELECT {names}, {ingest_id} FROM {mapped} "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {prepared.table} t WHERE t.{key} = n.{key}) {first_only}",
     )
     quarantined = _fetch_int(con, f"SELECT count(*) FROM {QUARANTINE}")
     con.execute(
