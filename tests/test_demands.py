@@ -112,3 +112,13 @@ def test_any_text_gives_demands_or_bad_input(text: str) -> None:
         return
     for demand in extract_demands(readout):
         assert demand.text and demand.sentence and demand.kind in ("demand", "condition")
+
+
+def test_several_texts_are_stored_together(workspace: Workspace) -> None:
+    from ceasefire.demands import add_sources
+
+    r = parse_readout(_text("RU", "2025-03-18", "Russia demands a halt to forced mobilisation in Ukraine."))
+    other = parse_readout(_text("UA", "2025-03-19", "Ukraine demands independent monitoring of the truce."))
+    results = add_sources(workspace, [r, other, r])
+    assert [n for _, n in results] == [1, 1, 0] and results[0][0] == results[2][0]
+    assert workspace.con.execute("SELECT count(*) FROM demand_sources").fetchone() == (2,)

@@ -245,23 +245,29 @@ def _evidence(ws: Workspace, ids: list[str]) -> dict[str, tuple[Evidence, ...]]:
 def list_claims(ws: Workspace, *, party: str | None = None, verdict: str | None = None,
                 speaker: str | None = None) -> list[Claim]:
     """Stored claims, oldest statement first, with evidence and verdict history."""
-    rows = ws.con.execute(
-        "SELECT claim_id, speaker, text, said_on, party, appearance_url, appearance_title, lang FROM claims"
-        " WHERE (? IS NULL OR party = ?) AND (? IS NULL OR lower(speaker) LIKE '%' || lower(?) || '%')"
-        " ORDER BY said_on NULLS LAST, added_at, claim_id",
+    claims = _load(
+        ws, "(? IS NULL OR party = ?) AND (? IS NULL OR lower(speaker) LIKE '%' || lower(?) || '%')",
         [party, party, speaker, speaker],
-    ).fetchall()
-    ids = [r[0] for r in rows]
-    verdicts, evidence = _verdicts(ws, ids), _evidence(ws, ids)
-    claims = [
-        Claim(claim_id=r[0], speaker=r[1], text=r[2], said_on=r[3], party=r[4], appearance_url=r[5],
-              appearance_title=r[6], lang=r[7], evidence=evidence.get(r[0], ()), verdicts=verdicts.get(r[0], ()))
-        for r in rows
-    ]
+    )
     if verdict is not None:
         wanted = verdict.lower()
         claims = [c for c in claims if (c.verdict.verdict if c.verdict else "none") == wanted]
     return claims
+
+
+def _load(ws: Workspace, where: str, params: list[Any]) -> list[Claim]:
+    rows = ws.con.execute(
+        "SELECT claim_id, speaker, text, said_on, party, appearance_url, appearance_title, lang FROM claims"
+        f" WHERE {where} ORDER BY said_on NULLS LAST, added_at, claim_id",
+        params,
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    verdicts, evidence = _verdicts(ws, ids), _evidence(ws, ids)
+    return [
+        Claim(claim_id=r[0], speaker=r[1], text=r[2], said_on=r[3], party=r[4], appearance_url=r[5],
+              appearance_title=r[6], lang=r[7], evidence=evidence.get(r[0], ()), verdicts=verdicts.get(r[0], ()))
+        for r in rows
+    ]
 
 
 def get_claim(ws: Workspace, claim_id: str) -> Claim:
@@ -275,4 +281,4 @@ def get_claim(ws: Workspace, claim_id: str) -> Claim:
     if len(ids) != 1:
         why = "no claim" if not ids else f"{len(ids)} claims"
         raise BadInput(str(ws.path), None, f"{why} with id {claim_id!r}")
-    return next(c for c in list_claims(ws) if c.claim_id == ids[0])
+    return _load(ws, "claim_id = ?", [ids[0]])[0]

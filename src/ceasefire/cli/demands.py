@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ceasefire.cli._common import emit_jsonl, emit_table, json_option, workspace_option
-from ceasefire.demands import add_source, demand_timeline, extract_demands
+from ceasefire.demands import add_sources, demand_timeline, extract_demands
 from ceasefire.readouts import load_readout
 from ceasefire.workspace import open_workspace
 
@@ -51,14 +51,15 @@ def command(ctx: click.Context, party: str | None, workspace: Path, as_json: boo
 @workspace_option
 def add(files: tuple[Path, ...], party: str | None, workspace: Path) -> None:
     """Read the demands in readout/statement/article FILES and store them (a file added twice adds nothing).
-    Every file is read before anything is stored, so one bad file stores nothing."""
+    Every file is read before anything is stored, and all are stored in one transaction: one bad file stores
+    nothing."""
     readouts = [load_readout(path) for path in files]
     if party:
         readouts = [replace(r, party=r.party or party.upper()) for r in readouts]
     with open_workspace(workspace) as ws:
-        for readout in readouts:
-            sid, added = add_source(ws, readout)
-            click.echo(f"{readout.file}: {added} demand(s) added (source {sid})", err=True)
+        results = add_sources(ws, readouts)
+    for readout, (sid, added) in zip(readouts, results, strict=True):
+        click.echo(f"{readout.file}: {added} demand(s) added (source {sid})", err=True)
 
 
 @command.command("extract")

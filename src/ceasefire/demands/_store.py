@@ -9,6 +9,7 @@ with ``add_source``) no longer restate it; the event carries the first such text
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -70,26 +71,34 @@ def source_id(readout: Readout) -> str:
 
 def add_source(ws: Workspace, readout: Readout) -> tuple[str, int]:
     """Store a text's demands; ``(source_id, demands added)``. Adding the same text again adds nothing."""
-    demands = extract_demands(readout)
-    sid = source_id(readout)
+    return add_sources(ws, [readout])[0]
+
+
+def add_sources(ws: Workspace, readouts: Sequence[Readout]) -> list[tuple[str, int]]:
+    """Store several texts' demands in one transaction: every text is read first, then all or nothing is stored."""
+    read = [(source_id(r), r, extract_demands(r)) for r in readouts]
+    results: list[tuple[str, int]] = []
     with ws.transaction() as con:
-        if con.execute("SELECT 1 FROM demand_sources WHERE source_id = ?", [sid]).fetchone():
-            return sid, 0
-        con.execute(
-            "INSERT INTO demand_sources (source_id, party, issuer, published, url, title, file, lang, kind, demands)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [sid, readout.party, readout.issuer, readout.date, readout.url, readout.title, readout.file,
-             readout.lang, readout.kind, len(demands)],
-        )
-        if not demands:
-            return sid, 0
-        con.executemany(
-            "INSERT INTO demands (demand_id, source_id, party, published, kind, text, sentence, line, lang,"
-            " concepts, lemmas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [[f"{sid}:{i}", sid, d.party, d.published, d.kind, d.text, d.sentence, d.line, d.lang,
-              sorted(d.concepts), sorted(d.lemmas)] for i, d in enumerate(demands)],
-        )
-    return sid, len(demands)
+        for sid, readout, demands in read:
+            known = con.execute("SELECT 1 FROM demand_sources WHERE source_id = ?", [sid]).fetchone()
+            if known or any(sid == done for done, _ in results):
+                results.append((sid, 0))
+                continue
+            con.execute(
+                "INSERT INTO demand_sources (source_id, party, issuer, published, url, title, file, lang, kind,"
+                " demands) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [sid, readout.party, readout.issuer, readout.date, readout.url, readout.title, readout.file,
+                 readout.lang, readout.kind, len(demands)],
+            )
+            if demands:
+                con.executemany(
+                    "INSERT INTO demands (demand_id, source_id, party, published, kind, text, sentence, line, lang,"
+                    " concepts, lemmas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[f"{sid}:{i}", sid, d.party, d.published, d.kind, d.text, d.sentence, d.line, d.lang,
+                      sorted(d.concepts), sorted(d.lemmas)] for i, d in enumerate(demands)],
+                )
+            results.append((sid, len(demands)))
+    return results
 
 
 def stored_demands(ws: Workspace, party: str | None = None) -> list[Demand]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ceasefire.reading._lexicon import Lexicon, Match, lexicon
@@ -57,8 +58,12 @@ class Features:
 
 
 def features(text: str, lang: Lang | None = None) -> Features:
-    """Read the meaning-carrying words of one sentence."""
-    lang = lang or detect_lang(text)
+    """Read the meaning-carrying words of one sentence (cached: readouts, demands and claims read the same ones)."""
+    return _features(text, lang or detect_lang(text))
+
+
+@lru_cache(maxsize=8192)
+def _features(text: str, lang: Lang) -> Features:
     lex = lexicon(lang)
     tokens = tuple(tokenize(text, lang))
     used: set[int] = set()
