@@ -81,7 +81,10 @@ def test_the_march_2025_readouts(kremlin: str) -> None:
     c = compare_readouts(load_readout(EXAMPLES / "2025-03-18-white-house.txt"), load_readout(EXAMPLES / kremlin))
     scope = [d for d in c.differences if d.kind == "scope"]
     assert scope and set(scope[0].a_values) == {"energy", "infrastructure"} and scope[0].b_values == ("energy",)
-    assert any(d.kind == "durations" and d.a is None and d.b_values == ("P30D",) for d in c.differences)
+    durations = [d for d in c.differences if d.kind == "durations"]
+    assert len(durations) == 1 and durations[0].a is None and durations[0].b_values == ("P30D",)
+    # Shown under the statement that carries the terms, not under a passing mention of a ceasefire.
+    assert durations[0].a_statement.index == scope[0].a_statement.index
     # The Kremlin's conditions (foreign military aid, mobilisation) have no counterpart in the White House text.
     only_b = " ".join(s.text for s in c.only_b).lower()
     assert "military aid" in only_b or "военной помощи" in only_b

@@ -140,7 +140,9 @@ def compare_readouts(a: Readout, b: Readout, *, min_score: float = MIN_SCORE) ->
     )
     linked_a = {i for i, _ in pairs}
     linked_b = {j for _, j in pairs}
-    differences = _unrepeated(d for link in sorted(links, key=lambda k: -k.score) for d in _differences(link))
+    # A wording shown once goes under the link that shares the most concepts (then the highest score).
+    closest_first = sorted(links, key=lambda k: (-len(k.a.features.concepts & k.b.features.concepts), -k.score))
+    differences = _unrepeated(d for link in closest_first for d in _differences(link))
     return Comparison(
         a=a, b=b, statements_a=sa, statements_b=sb, shared=links,
         only_a=tuple(s for s in sa if s.index not in linked_a),
