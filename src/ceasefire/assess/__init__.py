@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from ceasefire.assess._engine import REASON_CODES, AssessResult, assess, findings_sql, select_agreements
+from ceasefire.assess._engine import (
+    REASON_CODES,
+    AssessResult,
+    assess,
+    has_relation,
+    refresh_findings_view,
+    select_agreements,
+)
 from ceasefire.assess._provisions import ProvisionRow, provision_rows
 from ceasefire.assess._read import FINDING_COLUMNS, finding_json, iter_findings
 from ceasefire.assess._status import AccountStatus, PartyStatus, TallyPeriod, account_status
@@ -18,8 +25,9 @@ __all__ = [
     "account_status",
     "assess",
     "finding_json",
-    "findings_sql",
+    "has_relation",
     "iter_findings",
     "provision_rows",
+    "refresh_findings_view",
     "select_agreements",
 ]

@@ -35,6 +35,10 @@ def iter_findings(
     if covered is not None:
         where.append("covered = ?")
         params.append(covered)
+    from ceasefire.assess._engine import has_relation
+
+    if not has_relation(ws.con, "findings"):
+        return
     sql = (
         f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings WHERE {' AND '.join(where)} "
         "ORDER BY when_start NULLS LAST, coalesce(report_id, incident_id), agreement, account, provision"

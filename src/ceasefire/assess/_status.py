@@ -99,6 +99,10 @@ def _one(ws: Workspace, agreement: Agreement, account: Account, level: str) -> A
 
 
 def _parties(ws: Workspace, agreement: str, account: str, start: datetime, level: str) -> list[PartyStatus]:
+    from ceasefire.assess._engine import has_relation
+
+    if not has_relation(ws.con, "findings"):
+        return []
     id_column = "incident_id" if level == "incident" else "report_id"
     rows = ws.con.execute(
         f"""
