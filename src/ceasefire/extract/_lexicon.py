@@ -68,6 +68,7 @@ class Matcher:
         self._prefix: dict[str, list[_Pattern]] = {}
         self._patterns: dict[tuple[tuple[str, bool], ...], _Pattern] = {}
         self._prefix_lengths: tuple[int, ...] = ()
+        self._cache: dict[tuple[str, str], tuple[_Pattern, ...]] = {}
 
     def add(self, phrase: str, cue: Cue, *, capitalised: bool = False) -> None:
         words = tuple(_compile_word(w) for w in _split_phrase(phrase))
@@ -86,31 +87,38 @@ class Matcher:
     def freeze(self) -> None:
         self._prefix_lengths = tuple(sorted({len(k) for k in self._prefix}))
 
+    def _candidates(self, low: str, stem_: str) -> tuple[_Pattern, ...]:
+        """The patterns whose first word fits a token (its lower-cased form and its stem)."""
+        found: list[_Pattern] = []
+        prefix = self._prefix
+        stem_differs = not low.startswith(stem_)
+        for length in self._prefix_lengths:
+            if length > len(low):
+                break
+            hit = prefix.get(low[:length])
+            if hit:
+                found.extend(hit)
+            elif stem_differs and length <= len(stem_):
+                # the stemmer undoes some alternations (атаці → атак), so a prefix may fit the stem only
+                hit = prefix.get(stem_[:length])
+                if hit:
+                    found.extend(hit)
+        found.extend(self._exact.get(stem_, ()))
+        return tuple(found)
+
     def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[Match]:
         found: list[Match] = []
-        exact = self._exact
-        prefix = self._prefix
-        lengths = self._prefix_lengths
         count = len(tokens)
+        cache = self._cache
         for i in range(count):
             token = tokens[i]
             low = lows[i]
-            candidates = exact.get(token.stem)
-            extra: list[_Pattern] = []
-            stem_differs = not low.startswith(token.stem)
-            for length in lengths:
-                if length > len(low):
-                    break
-                hit = prefix.get(low[:length])
-                if hit:
-                    extra.extend(hit)
-                elif stem_differs and length <= len(token.stem):
-                    # the stemmer undoes some alternations (атаці → атак), so a prefix may match the stem only
-                    hit = prefix.get(token.stem[:length])
-                    if hit:
-                        extra.extend(hit)
-            if candidates:
-                extra.extend(candidates)
+            key = (low, token.stem)
+            extra = cache.get(key)
+            if extra is None:
+                extra = self._candidates(low, token.stem)
+                if len(cache) < 200_000:
+                    cache[key] = extra
             for pattern in extra:
                 words = pattern.words
                 end = i + len(words)

@@ -92,26 +92,18 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-_UK_LETTERS = frozenset("іїєґІЇЄҐ")
-_RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
+_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+_CYRILLIC_LETTER = re.compile(r"[а-яА-ЯёЁіїєґІЇЄҐ]")
+_LATIN_LETTER = re.compile(r"[a-zA-Z]")
 
 
 def detect_language(text: str) -> str:
-    """``en``, ``uk`` or ``ru`` from the letters used (Latin text is English)."""
-    uk = ru = cyrillic = latin = 0
-    for char in text:
-        if char in _UK_LETTERS:
-            uk += 1
-        elif char in _RU_LETTERS:
-            ru += 1
-        if "а" <= char.lower() <= "я":
-            cyrillic += 1
-        elif "a" <= char.lower() <= "z":
-            latin += 1
-    if cyrillic <= latin:
+    """``en``, ``uk`` or ``ru`` from the letters used (Latin text is English; Cyrillic text with neither
+    language's own letters is taken as Russian)."""
+    cyrillic = len(_CYRILLIC_LETTER.findall(text))
+    if cyrillic <= len(_LATIN_LETTER.findall(text)):
         return "en"
-    if uk > ru:
-        return "uk"
-    if ru > uk:
-        return "ru"
-    return "ru"
+    uk = len(_UK_ONLY.findall(text))
+    ru = len(_RU_ONLY.findall(text))
+    return "uk" if uk > ru else "ru"
