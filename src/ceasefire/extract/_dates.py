@@ -231,8 +231,16 @@ def _resolve(kind: str, groups: tuple[str | None, ...], lang: str, published: da
     return None
 
 
-def find_dates(text: str, lang: str, published: date) -> list[DatePhrase]:
-    """Date phrases in ``text`` in order of appearance; overlapping later patterns are ignored."""
+_UNKNOWN = date(9000, 6, 15)  # stands in for an unknown publication date; phrases resolved near it are dropped
+
+
+def find_dates(text: str, lang: str, published: date | None) -> list[DatePhrase]:
+    """Date phrases in ``text`` in order of appearance; overlapping later patterns are ignored.
+
+    Without a publication date only phrases that carry their own year (or a full date) are kept.
+    """
+    if published is None:
+        return [d for d in find_dates(text, lang, _UNKNOWN) if d.last.year < _UNKNOWN.year - 1]
     found: list[DatePhrase] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in _PATTERNS.get(lang, _EN):

@@ -148,7 +148,7 @@ class _Reading:
         own = place_table().find(self.tokens, self.lows)
         found = sorted(own + gazetteer_mentions(text, self.tokens, own), key=lambda p: p.start)
         self.places = [p for p in found if self._is_place(p)]
-        self.dates: list[DatePhrase] = find_dates(text, lang, published) if published else []
+        self.dates: list[DatePhrase] = find_dates(text, lang, published)
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
 
