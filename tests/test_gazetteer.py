@@ -227,3 +227,34 @@ def test_find_never_crashes_on_any_text(text: str) -> None:
 def test_find_keeps_offsets_with_names_and_odd_letters(parts: list[str]) -> None:
     text = "".join(parts)
     _check(text, Gazetteer.load().find(text))
+
+
+def test_compiled_matcher_is_cached_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ceasefire.gazetteer import _gazetteer
+
+    monkeypatch.setenv("CEASEFIRE_CACHE_DIR", str(tmp_path))
+    first = _gazetteer._bundled.__wrapped__()
+    (cached,) = tmp_path.glob("gazetteer-*.pickle")
+    cached_again = _gazetteer._bundled.__wrapped__()
+    text = "Взрывы в Харькове, Sumy region, у Кривому Розі"
+    assert [(m.surface, m.candidates[0].id) for m in first.find(text)] == [
+        (m.surface, m.candidates[0].id) for m in cached_again.find(text)]
+    cached.write_bytes(b"not a pickle")
+    assert _gazetteer._bundled.__wrapped__().find(text)  # a broken cache is rebuilt
+
+
+def test_town_comma_oblast_reads_the_oblast(gaz: Gazetteer) -> None:
+    mentions = gaz.find("Russian forces shelled Kremenchuk, Poltava. Casualties unknown.")
+    assert [(m.surface, m.kind, m.candidates[0].admin1) for m in mentions] == [
+        ("Kremenchuk", "settlement", "Poltava"), ("Poltava", "region", "Poltava")]
+    assert any(c.kind == "settlement" for c in mentions[1].candidates)
+
+
+def test_list_of_cities_stays_cities(gaz: Gazetteer) -> None:
+    mentions = gaz.find("Missiles hit Kyiv, Kharkiv and Odesa overnight.")
+    assert [(m.surface, m.kind) for m in mentions] == [
+        ("Kyiv", "settlement"), ("Kharkiv", "settlement"), ("Odesa", "settlement")]
+
+
+def test_words_geonames_lists_as_old_names_are_not_places(gaz: Gazetteer) -> None:
+    assert gaz.find("Police intervened after protesters threw Molotov cocktails at a Coca-Cola truck.") == []

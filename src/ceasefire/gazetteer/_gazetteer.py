@@ -9,17 +9,23 @@ sentence; other forms written in lower case count only for regions, countries an
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import os
+import pickle
+import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
-from typing import cast
+from pathlib import Path
+from typing import Any, cast
 
 import ahocorasick
 
 from ceasefire.gazetteer._model import Entry, Kind, Mention, Region, Resolved
 from ceasefire.gazetteer._text import normalise_form, normalise_text
 
+_Hit = tuple[int, int, int, list[Entry]]
 FLAG_COMMON = 1
 LOWERCASE_MIN_POPULATION = 50_000
 SENTENCE_START_MIN_POPULATION = 10_000
@@ -27,87 +33,100 @@ _SENTENCE_ENDS = frozenset(".!?\n\r…:;\"«»“”„")
 
 
 class Gazetteer:
-    """Offline place lookup for Ukraine and Russia (built from GeoNames data, CC BY 4.0)."""
+    """Offline place lookup for Ukraine and Russia (built from GeoNames data, CC BY 4.0).
 
-    def __init__(self, data: str) -> None:
-        """``data`` is the text of the bundled file (see scripts/build_gazetteer.py, ``serialise``)."""
+    Rows are parsed when first needed, so loading costs little more than the automaton.
+    """
+
+    def __init__(self, data: str, *, automaton: Any = None) -> None:
+        """``data`` is the text of the bundled file (see ``serialise`` in scripts/build_gazetteer.py);
+        ``automaton`` a matcher already compiled from it (read from the cache)."""
         header_line, rest = data.split("\n#entries\n", 1)
         entry_block, form_block = rest.split("#forms\n", 1)
-        header = json.loads(header_line)
-        self.entries: list[Entry] = []
-        for i, line in enumerate(entry_block.splitlines()):
-            kind, name, uk, ru, admin1, country, lat, lon, population = line.split("\t")
-            self.entries.append(Entry(i, cast(Kind, kind), name, uk or None, ru or None, admin1, country,
-                                      float(lat), float(lon), int(population)))
-        self._keys: list[str] = []
-        self._flags: list[int] = []
-        self._raw_ids: list[str] = []
-        self._index: dict[str, int] = {}
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for n, line in enumerate(form_block.splitlines()):
-            key, flags, ids = line.split("\t")
-            self._keys.append(key)
-            self._flags.append(int(flags))
-            self._raw_ids.append(ids)
-            self._index[key] = n
-            automaton.add_word(f" {key} ", n)
-        automaton.make_automaton()
-        self._automaton = automaton
-        self._candidates: dict[int, list[Entry]] = {}
-        self._admin1_names: dict[str, str] = dict(header["admin1_names"])
+        self._entry_lines = entry_block.splitlines()
+        self._entry_cache: list[Entry | None] = [None] * len(self._entry_lines)
+        self._form_lines = form_block.splitlines()
+        self._form_cache: dict[int, tuple[int, int, list[Entry]]] = {}
+        self._automaton = automaton if automaton is not None else compile_automaton(self._form_lines)
+        self._admin1_names: dict[str, str] = dict(json.loads(header_line)["admin1_names"])
         self._regions: dict[str, Region] = {}
-        for entry in self.entries:
+        for i in range(len(self._entry_lines)):
+            if not self._entry_lines[i].startswith(("region\t", "country\t")):
+                break  # countries and regions come first
+            entry = self._entry(i)
             if entry.kind == "region":
                 self._regions[entry.name] = Region(entry.name, entry.country, entry.lat, entry.lon,
                                                    entry.name_uk or "", entry.name_ru or "", entry)
                 self._admin1_names.setdefault(normalise_form(entry.name), entry.name)
-
-    def _entries_of(self, form: int) -> list[Entry]:
-        found = self._candidates.get(form)
-        if found is None:
-            found = [self.entries[int(i)] for i in self._raw_ids[form].split(",")]
-            self._candidates[form] = found
-        return found
 
     @classmethod
     def load(cls) -> Gazetteer:
         """The bundled gazetteer (read once per process)."""
         return _bundled()
 
+    @property
+    def entries(self) -> list[Entry]:
+        """Every entry: countries, then regions, then settlements by falling population."""
+        return [self._entry(i) for i in range(len(self._entry_lines))]
+
+    @property
+    def regions(self) -> list[Region]:
+        return list(self._regions.values())
+
+    def _entry(self, i: int) -> Entry:
+        entry = self._entry_cache[i]
+        if entry is None:
+            kind, name, uk, ru, admin1, country, lat, lon, population = self._entry_lines[i].split("\t")
+            entry = Entry(i, cast(Kind, kind), name, uk or None, ru or None, admin1, country, float(lat),
+                          float(lon), int(population))
+            self._entry_cache[i] = entry
+        return entry
+
+    def _form(self, n: int) -> tuple[int, int, list[Entry]]:
+        """Length of the form's key, its flags and its entries, best first."""
+        found = self._form_cache.get(n)
+        if found is None:
+            key, flags, ids = self._form_lines[n].split("\t")
+            found = (len(key), int(flags), [self._entry(int(i)) for i in ids.split(",")])
+            self._form_cache[n] = found
+        return found
+
     # --- finding names in text -------------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Mention]:
         """Every settlement, region and country named in ``text``, in order, longest match first."""
-        padded = f" {normalise_text(text)} "
-        hits: list[tuple[int, int, int]] = []
-        keys = self._keys
-        for end_index, form in self._automaton.iter(padded):
-            # the match is " key " ending at end_index in padded text, which is text shifted right by one
-            end = end_index - 1
-            hits.append((end - len(keys[form]), end, form))
+        hits = []
+        form_of = self._form
+        # " key " ending at index e of " text " means the name ends at e - 1 in text
+        for end_index, n in self._automaton.iter(f" {normalise_text(text)} "):
+            length, flags, candidates = form_of(n)
+            hits.append((end_index - 1 - length, end_index - 1, flags, candidates))
         if not hits:
             return []
-        mentions: list[Mention] = []
-        taken_until = -1
-        for start, end, form in _longest_first(hits):
-            if start < taken_until:
-                continue
-            candidates = self._entries_of(form)
-            if not self._plausible(text, start, self._flags[form], candidates[0]):
-                continue
-            mentions.append(Mention(start, end, text[start:end], candidates[0].kind, list(candidates)))
-            taken_until = end
+        if len(hits) > 1:
+            hits = _longest_first(hits)
+        mentions = []
+        for start, end, flags, candidates in hits:
+            if _plausible(text, start, flags, candidates[0]):
+                mentions.append(Mention(start, end, text[start:end], candidates[0].kind, list(candidates)))
+        if len(mentions) > 1:
+            self._read_town_comma_region(text, mentions)
         return mentions
 
-    def _plausible(self, text: str, start: int, flags: int, best: Entry) -> bool:
-        capitalised = text[start].isupper()
-        big = best.kind != "settlement" or best.population >= LOWERCASE_MIN_POPULATION
-        if not flags & FLAG_COMMON:
-            return capitalised or big
-        if not capitalised:
-            return False
-        return not _starts_sentence(text, start) or best.kind != "settlement" or (
-            best.population >= SENTENCE_START_MIN_POPULATION)
+    def _read_town_comma_region(self, text: str, mentions: list[Mention]) -> None:
+        """In "Kremenchuk, Poltava" the second name is the oblast, as ACLED and many reports write it: when a
+        name that is also a region's short name follows a place that has a candidate in that region, read it
+        as the region (the city stays among its candidates)."""
+        for i in range(1, len(mentions)):
+            before, mention = mentions[i - 1], mentions[i]
+            if mention.kind != "settlement" or text[before.end:mention.start].strip() != ",":
+                continue
+            canonical = self._admin1_names.get(normalise_form(mention.surface))
+            region = self._regions.get(canonical) if canonical else None
+            if region is None or not any(c.admin1 == region.name for c in before.candidates if c.kind == "settlement"):
+                continue
+            mentions[i] = Mention(mention.start, mention.end, mention.surface, "region",
+                                  [region.entry, *mention.candidates])
 
     # --- choosing one entry per mention ------------------------------------------------------------------------
 
@@ -129,10 +148,10 @@ class Gazetteer:
 
     def lookup(self, name: str, *, admin1: str | None = None, country: str | None = None) -> list[Entry]:
         """Entries with this name in any language, spelling or case form, best first."""
-        form = self._index.get(normalise_form(name))
+        form = self._automaton.get(f" {normalise_form(name)} ", None)
         if form is None:
             return []
-        entries = list(self._entries_of(form))
+        entries = list(self._form(form)[2])
         if admin1 is not None:
             wanted = self.canonical_admin1(admin1) or admin1
             entries = [e for e in entries if e.admin1 == wanted]
@@ -150,9 +169,9 @@ class Gazetteer:
         key = normalise_form(name)
         if key in self._admin1_names:
             return self._admin1_names[key]
-        form = self._index.get(key)
+        form = self._automaton.get(f" {key} ", None)
         if form is not None:
-            for entry in self._entries_of(form):
+            for entry in self._form(form)[2]:
                 if entry.kind == "region":
                     return entry.admin1
         for mention in self.find(name):
@@ -160,20 +179,29 @@ class Gazetteer:
                 return mention.candidates[0].admin1
         return None
 
-    @property
-    def regions(self) -> list[Region]:
-        return list(self._regions.values())
 
 
-def _longest_first(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Hits ordered so that a greedy pass keeps the longest of overlapping matches."""
-    if len(hits) < 2:
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """The hits a reader would take: of overlapping matches the longest (then the leftmost), in text order."""
+    hits.sort(key=_span)
+    if all(hits[i][1] <= hits[i + 1][0] for i in range(len(hits) - 1)):
         return hits
-    chosen: list[tuple[int, int, int]] = []
+    chosen: list[_Hit] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or hit[0] >= c[1] for c in chosen):
             chosen.append(hit)
-    return sorted(chosen)
+    chosen.sort(key=_span)
+    return chosen
+
+
+def _plausible(text: str, start: int, flags: int, best: Entry) -> bool:
+    capitalised = text[start].isupper()
+    if not flags & FLAG_COMMON:
+        return capitalised or best.kind != "settlement" or best.population >= LOWERCASE_MIN_POPULATION
+    if not capitalised:
+        return False
+    return best.kind != "settlement" or best.population >= SENTENCE_START_MIN_POPULATION or (
+        not _starts_sentence(text, start))
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -205,7 +233,53 @@ def _country_of(entry: Entry) -> str:
     return entry.country
 
 
+def compile_automaton(form_lines: list[str]) -> Any:
+    """An automaton that finds `` key `` for every form line's key and gives the line's index."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for n, line in enumerate(form_lines):
+        automaton.add_word(f" {line[:line.index(chr(9))]} ", n)
+    automaton.make_automaton()
+    return automaton
+
+
 @cache
 def _bundled() -> Gazetteer:
-    raw = (resources.files("ceasefire.gazetteer") / "data" / "gazetteer.tsv.gz").read_bytes()
-    return Gazetteer(gzip.decompress(raw).decode("utf-8"))
+    packed = (resources.files("ceasefire.gazetteer") / "data" / "gazetteer.tsv.gz").read_bytes()
+    data = gzip.decompress(packed).decode("utf-8")
+    cached = _cache_file(packed)
+    if cached is not None and cached.is_file():
+        try:
+            return Gazetteer(data, automaton=pickle.loads(cached.read_bytes()))
+        except Exception:  # a cache from another version or a torn write: rebuild it below
+            pass
+    gazetteer = Gazetteer(data)
+    if cached is not None:
+        _write_cache(cached, gazetteer._automaton)
+    return gazetteer
+
+
+def _cache_file(packed: bytes) -> Path | None:
+    """Where the compiled automaton is kept between runs: ``$CEASEFIRE_CACHE_DIR`` (``none`` turns it off),
+    else the user's cache folder. The name changes with the data and the library versions."""
+    setting = os.environ.get("CEASEFIRE_CACHE_DIR")
+    if setting is not None and setting.lower() in {"", "none", "off"}:
+        return None
+    folder = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    stamp = hashlib.sha256(packed).hexdigest()[:16]
+    version = f"{ahocorasick.__version__ if hasattr(ahocorasick, '__version__') else ''}{sys.version_info[:2]}"
+    tag = hashlib.sha256(version.encode()).hexdigest()[:8]
+    return (folder / "ceasefire" if not setting else folder) / f"gazetteer-{stamp}-{tag}.pickle"
+
+
+def _write_cache(path: Path, automaton: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+    except OSError:  # a read-only home is fine: we just compile again next time
+        pass
+
+
+def _span(hit: _Hit) -> tuple[int, int]:
+    return hit[0], hit[1]

@@ -88,3 +88,38 @@ def _split_keep(name: str) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+_UK_TRADITIONAL = {**_UK, "є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+# Ukrainian endings and letters that Russian spells differently in the same place names
+# (Михайлівка → Михайловка, Мінеральне → Минеральное, Логвинове → Логвиново).
+_RU_ENDINGS = (("івка", "овка"), ("ївка", "евка"), ("ове", "ово"), ("еве", "ево"), ("єве", "ево"),
+               ("ське", "ское"), ("цьке", "цкое"), ("не", "ное"), ("ий", "ый"), ("ка", "ка"))
+_RU_LETTERS = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "", "’": "", "ʼ": ""})
+
+
+def latin_uk_traditional(name: str) -> str:
+    """The older romanisation still common in English news and ACLED (Mykhaylivka, Kamyanka, Verkhnyotoretske)."""
+    words = []
+    for word in _split_keep(name):
+        if not word or not word[0].isalpha():
+            words.append("" if word in {"'", "’", "ʼ"} else word)
+            continue
+        out = "".join(_UK_TRADITIONAL.get(ch, ch) for ch in word.lower().replace("ьо", "yo"))
+        words.append(_recase(out, word))
+    return "".join(words)
+
+
+def russified(name: str) -> str:
+    """A guess at the Russian form of a Ukrainian place name, for matching Russian text only."""
+    words = []
+    for word in name.split(" "):
+        lowered = word.lower()
+        for uk_end, ru_end in _RU_ENDINGS:
+            if lowered.endswith(uk_end) and len(lowered) > len(uk_end) + 1:
+                lowered = lowered[: -len(uk_end)] + ru_end
+                break
+        out = lowered.replace("ьо", "е").translate(_RU_LETTERS)
+        words.append(out[:1].upper() + out[1:] if word[:1].isupper() else out)
+    return " ".join(words)
