@@ -22,7 +22,9 @@ _PRONOUNS = frozenset((
 ))
 _BOUNDARY = re.compile(r"(?:[,;:]\s*[\"”»]?|[\"”»]\s*,?|\s[—–-]\s)")
 _THAT = re.compile(r"(?:^|[\s,])(?:that|що|щоб|что|чтобы|будто)\s", re.IGNORECASE)
-_MAX_SPEAKER_WORDS = 9
+_MAX_SPEAKER_WORDS = 16
+# A news dateline at the start of a sentence: "KYIV. March 21 (Interfax-Ukraine) - ".
+_DATELINE = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ'’ -]{3,}[.,]\s*)?(?:\w+\s+\d{1,2}\s*)?\([^)]{2,40}\)\s*[-–—]\s*")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ def claims_in_text(text: str, lang: Lang | None = None) -> list[FoundClaim]:
     sentences = split_sentences(text)
     found: list[FoundClaim] = []
     last_speaker: str | None = None
+    parties_by_surname: dict[str, str] = {}
     parsed = [features(s.text, lang) for s in sentences]
     for i, (sentence, f) in enumerate(zip(sentences, parsed, strict=True)):
         result = _claim_in(f)
@@ -62,8 +65,12 @@ def claims_in_text(text: str, lang: Lang | None = None) -> list[FoundClaim]:
         if not _checkable(features(content, lang)):
             continue
         verdict = _verdict(pre) or (_authors_verdict(parsed[i + 1]) if i + 1 < len(parsed) else None)
+        surname = speaker.split()[-1].lower()
+        party = party_in(speaker) or parties_by_surname.get(surname)
+        if party is not None:
+            parties_by_surname.setdefault(surname, party)
         found.append(FoundClaim(
-            speaker=speaker, party=party_in(speaker), text=content, sentence=sentence.text, start=sentence.start,
+            speaker=speaker, party=party, text=content, sentence=sentence.text, start=sentence.start,
             verdict=verdict[0] if verdict else None, verdict_words=verdict[1] if verdict else None,
         ))
     return found
@@ -102,44 +109,85 @@ def _named_speaker_in(f: Features) -> str | None:
 
 
 def _claim_in(f: Features) -> tuple[str, str, Features] | None:
-    """(speaker, content, the words around the speaker) for the first attribution cue, or None."""
-    cues = lexicon(f.lang).attribution.find(f.tokens)
-    if not cues:
-        return None
-    cue = cues[0]
+    """(speaker, content, the words around the speaker) for the first attribution cue with a plausible speaker
+    ("along said routes" has none), else the first with a pronoun speaker, else None."""
+    fallback: tuple[str, str, Features] | None = None
+    for cue in lexicon(f.lang).attribution.find(f.tokens):
+        found = _candidate(f, cue)
+        if found is None:
+            continue
+        strength, speaker, content, around = found
+        if strength == _PLAUSIBLE:
+            return _finish(speaker, content, around, f)
+        fallback = fallback or _finish(speaker, content, around, f)
+    return fallback
+
+
+_PRONOUN, _PLAUSIBLE = 1, 2
+
+
+def _candidate(f: Features, cue: Match) -> tuple[int, str, str, str] | None:
     text = f.text
-    cue_start, cue_end = f.tokens[cue.first].start, f.tokens[cue.last].end
-    left, right = text[:cue_start], text[cue_end:]
+    left, right = text[: f.tokens[cue.first].start], text[f.tokens[cue.last].end:]
     if _is_according_to(f, cue):
         speaker, _, content = right.partition(",")
         if not content.strip():
             speaker, content = right, left
-        return _finish(speaker, content, left, f)
+        strength = _speaker_strength(speaker, f.lang)
+        return (strength, speaker, content, left) if strength else None
     boundaries = list(_BOUNDARY.finditer(left))
-    cut = boundaries[-1] if boundaries else None
-    speaker_left = left[cut.end():] if cut else left
-    content_left = left[: cut.start()] if cut else ""
-    if _looks_like_speaker(speaker_left, f.lang):
-        content = right if len(right.split()) >= 3 or not content_left.strip() else content_left
-        return _finish(speaker_left, content, speaker_left, f)
+    if len(boundaries) >= 2 and not left[boundaries[-1].end():].strip():
+        # "..., Mikhail Mizintsev, the head of the centre, said": a name and its apposition before the cue.
+        opener = boundaries[-3] if len(boundaries) >= 3 else None
+        speaker = left[opener.end() if opener else 0: boundaries[-1].start()]
+        content_left = left[: opener.start()] if opener else ""
+        quoted = opener is not None and _closes_quote(opener.group(0))
+    else:
+        cut = boundaries[-1] if boundaries else None
+        speaker = left[cut.end():] if cut else left
+        content_left = left[: cut.start()] if cut else ""
+        quoted = cut is not None and _closes_quote(cut.group(0))
+    strength = _speaker_strength(speaker, f.lang)
+    if strength:
+        use_left = (quoted and content_left.strip()) or len(right.split()) < 3
+        return strength, speaker, content_left if use_left else right, speaker
     # "..., said the defence ministry": the speaker follows the cue.
     speaker_right = re.split(r"[,;.]", right, maxsplit=1)[0]
-    if content_left.strip() or left.strip():
-        return _finish(speaker_right, content_left or left, speaker_right, f)
+    if left.strip() and _speaker_strength(speaker_right, f.lang) == _PLAUSIBLE:
+        return _PLAUSIBLE, speaker_right, content_left or left, speaker_right
     return None
+
+
+def _closes_quote(boundary: str) -> bool:
+    return any(mark in boundary for mark in "\"”»")
 
 
 def _is_according_to(f: Features, cue: Match) -> bool:
     return cue.last > cue.first and f.tokens[cue.first].lemma in ("according", "по", "за")
 
 
-def _looks_like_speaker(phrase: str, lang: Lang) -> bool:
-    words = phrase.split()
+_NAME_JOINERS = frozenset(("of", "the", "and", "for", "de", "von", "van", "al", "bin", "і", "та", "и"))
+
+
+def _speaker_strength(phrase: str, lang: Lang) -> int:
+    """0: not a speaker; 1: a pronoun (resolved to the last speaker named); 2: a name, party, role or institution."""
+    words = [w.strip(".,\"'“”«»()") for w in phrase.split()]
+    words = [w for w in words if w]
     if not words or len(words) > _MAX_SPEAKER_WORDS:
-        return False
+        return 0
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return True
-    return any(w[:1].isupper() for w in words) or party_in(phrase) is not None
+        return _PRONOUN
+    # A party's name makes a speaker on its own only in a short phrase ("Ukraine", "the Kremlin"); a longer
+    # one needs a role ("Russia's defence ministry") or must be a name ("... under Russian control" is neither).
+    if len(words) <= 3 and party_in(phrase) is not None:
+        return _PLAUSIBLE
+    lemmas = {t.lemma for t in features(phrase, lang).tokens}
+    if lemmas & lexicon(lang).speaker_roles:
+        return _PLAUSIBLE
+    name = [w for w in words if w.lower() not in _NAME_JOINERS]
+    if name and len(name) <= 6 and all(w[:1].isupper() for w in name):
+        return _PLAUSIBLE
+    return 0
 
 
 def _finish(speaker: str, content: str, around: str, f: Features) -> tuple[str, str, Features]:
@@ -153,12 +201,13 @@ def _finish(speaker: str, content: str, around: str, f: Features) -> tuple[str, 
     parts = speaker.split()
     while parts and parts[0].lower().strip(",") in lead_words:
         parts = parts[1:]
-    while parts and parts[-1].lower() in {"also", "again", "також", "также", "тоже", "ще", "еще"}:
+    while parts and parts[-1].lower() in {"also", "again", "has", "have", "had", "was", "were", "is", "would",
+                                          "will", "також", "также", "тоже", "ще", "еще"}:
         parts = parts[:-1]
     speaker = " ".join(parts)
     for word in ("falsely", "wrongly", "baselessly", "безпідставно", "неправдиво", "ложно", "безосновательно"):
         speaker = re.sub(rf"\s*\b{word}\b", "", speaker, flags=re.IGNORECASE)
-    content = " ".join(content.split()).strip(" ,;:—–-\"'“”«»")
+    content = _DATELINE.sub("", " ".join(content.split()).strip(" ,;:—–-\"'“”«»"), count=1)
     that = _THAT.search(content)
     if that and len(content[: that.start()].split()) <= 5:
         content = content[that.end():]

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from ceasefire.readouts import Readout
 
 
+ARRANGEMENT_CONCEPTS = frozenset({"ceasefire", "humanitarian_corridor"})
+
+
 @dataclass
 class ArticleReading:
     """What one text mentions. ``to_json()`` has the keys agreements, demands, claims, incidents."""
@@ -67,11 +70,13 @@ def read_article(readout: Readout, *, incidents: bool = True) -> ArticleReading:
 
 def _agreement(f: Features) -> dict[str, Any] | None:
     """A sentence reports an arrangement when it speaks of a ceasefire (truce, moratorium, refraining from
-    strikes) or has an agreement cue together with a scope."""
+    strikes, a humanitarian corridor) or has an agreement cue together with a scope."""
     lex = lexicon(f.lang)
-    if not ("ceasefire" in f.concepts or (lex.agreement.find(f.tokens) and f.scope)):
+    if not (f.concepts & ARRANGEMENT_CONCEPTS or (lex.agreement.find(f.tokens) and f.scope)):
         return None
     return {
+        "kind": "humanitarian_corridor" if "ceasefire" not in f.concepts and "humanitarian_corridor" in f.concepts
+        else "ceasefire",
         "parties": sorted({m.value for m in f.parties}),
         "scope": [{"category": m.value, "text": m.surface} for m in f.scope],
         "duration": f.durations[0].value if f.durations else None,

@@ -16,6 +16,7 @@ from ceasefire.reading._text import Lang, Token, detect_lang, tokenize
 
 _TIME = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,8 @@ def features(text: str, lang: Lang | None = None) -> Features:
 def _features(text: str, lang: Lang) -> Features:
     lex = lexicon(lang)
     tokens = tuple(tokenize(text, lang))
-    used: set[int] = set()
+    # Numbers inside a URL are not quantities.
+    used: set[int] = {i for m in _URL.finditer(text) for i, t in enumerate(tokens) if m.start() <= t.start < m.end()}
 
     def mention(match: Match, value: str | None = None) -> Mention:
         start, end = tokens[match.first].start, tokens[match.last].end

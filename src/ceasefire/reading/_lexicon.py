@@ -57,6 +57,7 @@ class PhraseMatcher:
 class Lexicon:
     lang: Lang
     stopwords: frozenset[str]
+    speaker_roles: frozenset[str]
     negation: PhraseMatcher
     condition: PhraseMatcher
     demand: PhraseMatcher
@@ -81,6 +82,11 @@ def _inverted(groups: Mapping[str, Iterable[Any]]) -> dict[str, str]:
     return {str(phrase): str(key) for key, phrases in groups.items() for phrase in phrases}
 
 
+def _lemma_set(words: Iterable[Any], lang: Lang) -> frozenset[str]:
+    return frozenset(option for word in words for t in tokenize(str(word), lang)
+                     for option in lemma_options(t.text, lang))
+
+
 def _lemma_keys(mapping: Mapping[str, Any], lang: Lang, convert: type) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for word, value in mapping.items():
@@ -97,7 +103,8 @@ def lexicon(lang: Lang) -> Lexicon:
     data: dict[str, Any] = yaml.safe_load(text)
     return Lexicon(
         lang=lang,
-        stopwords=frozenset(t.lemma for word in data["stopwords"] for t in tokenize(str(word), lang)),
+        stopwords=_lemma_set(data["stopwords"], lang),
+        speaker_roles=_lemma_set(data["speaker_roles"], lang),
         negation=PhraseMatcher(_cues(data["negation"]), lang),
         condition=PhraseMatcher(_cues(data["condition"]), lang),
         demand=PhraseMatcher(_cues(data["demand"]), lang),
