@@ -173,3 +173,28 @@ def test_cli_round_trip(tmp_path: Path) -> None:
     bad = run.invoke(cli, ["claims", "add", "-w", ws, "--speaker", "X", "--text", "Y", "--date", "soon"])
     assert bad.exit_code == 2 and "ISO 8601" in bad.stderr
     assert run.invoke(cli, ["claims", "scale"]).exit_code == 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_cell, min_size=3, max_size=3), min_size=1, max_size=4))
+def test_an_import_stores_every_row_or_none(workspace: Workspace, rows: list[list[str]]) -> None:
+    import csv
+    import io
+    import tempfile
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["speaker", "date", "text"])
+    writer.writerows(rows)
+    before = workspace.con.execute("SELECT count(*) FROM claims").fetchone()
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as handle:
+        handle.write(buffer.getvalue())
+    try:
+        added, _ = import_claims_csv(workspace, handle.name)
+    except BadInput:
+        assert workspace.con.execute("SELECT count(*) FROM claims").fetchone() == before
+        return
+    finally:
+        Path(handle.name).unlink()
+    after = workspace.con.execute("SELECT count(*) FROM claims").fetchone()
+    assert before is not None and after is not None and after[0] == before[0] + added

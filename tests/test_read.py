@@ -111,3 +111,33 @@ def test_any_text_reads_or_is_bad_input(text: str) -> None:
         return
     data = read_article(readout, incidents=False).to_json()
     assert set(data) >= {"agreements", "demands", "claims", "incidents"}
+
+
+@pytest.mark.parametrize(("text", "speakers", "verdict"), [
+    ("«Украинские войска полностью окружены в Курской области», — заявил Песков.", ["Песков"], None),
+    ("Зеленський заявив, що росіяни вдарили по енергетиці. Він додав, що 40 дронів збили.",
+     ["Зеленський", "Зеленський"], None),
+    ("Песков заявил, что 30-дневный мораторий истек. Это не соответствует действительности.", ["Песков"], "false"),
+])
+def test_quotes_dashes_pronouns_and_verdicts_in_ukrainian_and_russian(
+        text: str, speakers: list[str], verdict: str | None) -> None:
+    claims = claims_in_text(text)
+    assert [c.speaker for c in claims] == speakers
+    assert claims[0].verdict == verdict
+
+
+def test_without_the_incident_reader_there_is_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def refuse(name: str, *args: object) -> object:
+        if name == "ceasefire.extract":
+            raise ImportError(name)
+        return real(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib, "import_module", refuse)
+    result = CliRunner().invoke(cli, ["read", str(ARTICLES / "2025-03-19-uk-statement.txt"), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["incidents"] == []
+    assert "incidents not read" in result.stderr
