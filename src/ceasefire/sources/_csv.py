@@ -16,13 +16,15 @@ from ceasefire.errors import BadInput
 from ceasefire.sources._data import sql_str
 
 STAGE = "_cf_stage"
-ROWS = "_cf_rows"  # view: the staged columns plus _cf_line and _cf_raw
+ROWS = "_cf_rows"  # view: the staged columns plus _cf_line and _cf_row (the row as a struct)
+TODO = "_cf_todo"  # view over ROWS without the rows already stored (defined by the workspace before mapping)
 QUARANTINE = "_cf_new_quarantine"  # table (line, reason, raw) every reader fills
 _REJECTS = "_cf_rejects"
 _REJECTS_SCAN = "_cf_rejects_scan"
 _GAPS = "_cf_gaps"
-# The raw row kept with every report: a JSON object of the CSV fields as read (header names as keys).
-RAW_SQL = "to_json(s)"
+# The raw row kept with every report: a JSON object of the CSV fields as read (header names as keys). It is
+# serialised only in the final selects, after filters, so rows skipped or quarantined cost no JSON.
+RAW_SQL = "to_json(_cf_row)"
 
 
 def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, *, required: Sequence[str]) -> int:
@@ -62,12 +64,21 @@ def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, *, required: Sequence[
         join = f"ASOF LEFT JOIN {_GAPS} g ON {ordinal} > g.good_before"
     else:
         line, join = f"({ordinal} + 1)", ""
-    con.execute(f"CREATE TEMP VIEW {ROWS} AS SELECT s.*, {line}::BIGINT AS _cf_line, {RAW_SQL} AS _cf_raw "
+    con.execute(f"CREATE TEMP VIEW {ROWS} AS SELECT s.*, {line}::BIGINT AS _cf_line, s AS _cf_row "
                 f"FROM {STAGE} s {join}")
     return _count(con, STAGE) + _count(con, QUARANTINE)
 
 
+def quarantine_rows(con: duckdb.DuckDBPyConnection, reason_sql: str) -> None:
+    """Put staged rows for which ``reason_sql`` (an SQL expression on the CSV columns) is not NULL into quarantine.
+
+    The raw JSON is built only for those rows: the filter runs below the view's projection."""
+    con.execute(f"INSERT INTO {QUARANTINE} SELECT _cf_line, {reason_sql}, {RAW_SQL} FROM {ROWS} "
+                f"WHERE {reason_sql} IS NOT NULL")
+
+
 def drop_staging(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"DROP VIEW IF EXISTS {TODO}")
     con.execute(f"DROP VIEW IF EXISTS {ROWS}")
     for table in (STAGE, QUARANTINE, _GAPS, _REJECTS, _REJECTS_SCAN):
         con.execute(f"DROP TABLE IF EXISTS {table}")

@@ -19,11 +19,16 @@ TALLY_COLUMNS: tuple[str, ...] = (
 @dataclass(frozen=True)
 class Prepared:
     """A file staged in DuckDB. ``rows_sql`` selects the mapped rows (the columns of ``table`` in the order of
-    REPORT_COLUMNS or TALLY_COLUMNS); rows it could not map are already in the temp table ``_cf_new_quarantine``."""
+    REPORT_COLUMNS or TALLY_COLUMNS); rows it could not map are already in the temp table ``_cf_new_quarantine``.
+
+    With ``key_sql``, ``rows_sql`` reads the view ``_cf_todo``, which the workspace defines as the staged rows whose
+    id is not stored yet, so rows already present are never mapped."""
 
     read: int
     table: Literal["reports", "tallies"]
     rows_sql: str
+    key_sql: str | None = None  # the id as an SQL expression on the staged CSV columns; see _cf_todo
+
 
     @property
     def id_column(self) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from ceasefire.sources._csv import QUARANTINE, ROWS, stage_csv
+from ceasefire.sources._csv import RAW_SQL, ROWS, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import create_country_tables, load_yaml, sql_str, target_case, weapon_case
 from ceasefire.sources._feed import Prepared
 
@@ -80,8 +80,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
     read = stage_csv(con, path, required=REQUIRED)
     create_country_tables(con)
     reason = _reason_sql()
-    con.execute(f"INSERT INTO {QUARANTINE} SELECT _cf_line, reason, _cf_raw "
-                f"FROM (SELECT *, {reason} AS reason FROM {ROWS}) WHERE reason IS NOT NULL")
+    quarantine_rows(con, reason)
     civilian = (f"(civilian_targeting IS NOT NULL OR TRY_CAST(inter2 AS INTEGER) IN "
                 f"({_codes(rules()['civilian_inter_codes'])}))")
     military = f"(TRY_CAST(inter2 AS INTEGER) IN ({_codes(rules()['military_inter_codes'])}))"
@@ -103,7 +102,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
             SELECT r.*, {day} AS _day, coalesce(c.alpha2, n.alpha2) AS _alpha2,
                    CASE WHEN {civilian} OR {remote} THEN {target_case('notes')} END AS _notes_target,
                    {civilian} AS _civilian, {military} AS _military, {remote} AS _remote
-            FROM {ROWS} r
+            FROM {TODO} r
             LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER)
             LEFT JOIN _cf_country_name n ON n.name = lower(r.country)
             WHERE {reason} IS NULL
@@ -124,7 +123,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
                location, admin1, _alpha2, TRY_CAST(latitude AS DOUBLE), TRY_CAST(longitude AS DOUBLE),
                {party_sql('actor1', 'inter1')}, NULL::VARCHAR, _target, split_part(_target, '.', 1),
                {_weapon_sql()}, {_action_sql()}, 'neutral', true, TRY_CAST(fatalities AS INTEGER),
-               {sql_str(str(path))}, _cf_line, _cf_raw
+               {sql_str(str(path))}, _cf_line, {RAW_SQL}
         FROM timed
     """
-    return Prepared(read=read, table="reports", rows_sql=rows_sql)
+    return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'acled:' || event_id_cnty")

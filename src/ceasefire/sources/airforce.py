@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from ceasefire.sources._csv import QUARANTINE, ROWS, stage_csv
+from ceasefire.sources._csv import RAW_SQL, ROWS, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import airforce_fragments, sql_str
 from ceasefire.sources._feed import Prepared
 from ceasefire.vocab import weapon_of
@@ -53,6 +53,11 @@ def _reason_sql() -> str:
         f"{bad_counts} ELSE NULL END)"
     )
 
+def _tally_id() -> str:
+    return (f"'airforce:' || strftime({_time('time_start')}, '%Y-%m-%dT%H:%M') || '|' || model || '|' || "
+            "left(md5(to_json([trim(time_end), launch_place, target, source])), 12)")
+
+
 def _local(value: str) -> str:
     return f"timezone('UTC', timezone('{ZONE}', {value}))"
 
@@ -60,8 +65,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
     """Stage an Air Force daily-counts CSV and describe its tallies (see :class:`Prepared`)."""
     read = stage_csv(con, path, required=REQUIRED)
     reason = _reason_sql()
-    con.execute(f"INSERT INTO {QUARANTINE} SELECT _cf_line, reason, _cf_raw "
-                f"FROM (SELECT *, {reason} AS reason FROM {ROWS}) WHERE reason IS NOT NULL")
+    quarantine_rows(con, reason)
     models = [str(row[0]) for row in con.execute(f"SELECT DISTINCT model FROM {ROWS} WHERE model IS NOT NULL")
               .fetchall()]
     con.execute("CREATE OR REPLACE TEMP TABLE _cf_models (_m_model VARCHAR, _m_weapon VARCHAR)")
@@ -74,11 +78,10 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
         return f"CASE WHEN isnan({_count(column)}) THEN NULL ELSE {_count(column)} END"
 
     rows_sql = f"""
-        SELECT 'airforce:' || strftime({_time('time_start')}, '%Y-%m-%dT%H:%M') || '|' || r.model || '|'
-                   || left(md5(to_json([trim(r.time_end), r.launch_place, r.target, r.source])), 12),
+        SELECT {_tally_id()},
                '{FEED}', {_local(_time('time_start'))}, {_local(end)}, r.model, coalesce(w._m_weapon, 'unknown'),
                {count('launched')}, {count('destroyed')}, {count('not_reach_goal')},
-               {sql_str(str(path))}, _cf_line, _cf_raw
-        FROM (SELECT * FROM {ROWS} WHERE {reason} IS NULL) r LEFT JOIN _cf_models w ON w._m_model = r.model
+               {sql_str(str(path))}, _cf_line, {RAW_SQL}
+        FROM (SELECT * FROM {TODO} WHERE {reason} IS NULL) r LEFT JOIN _cf_models w ON w._m_model = r.model
     """
-    return Prepared(read=read, table="tallies", rows_sql=rows_sql)
+    return Prepared(read=read, table="tallies", rows_sql=rows_sql, key_sql=_tally_id())

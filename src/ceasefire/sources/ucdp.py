@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from ceasefire.sources._csv import QUARANTINE, ROWS, stage_csv
+from ceasefire.sources._csv import RAW_SQL, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import create_country_tables, load_yaml, sql_str, target_case
 from ceasefire.sources._feed import Prepared
 
@@ -64,14 +64,13 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
     read = stage_csv(con, path, required=REQUIRED)
     create_country_tables(con)
     reason = _reason_sql()
-    con.execute(f"INSERT INTO {QUARANTINE} SELECT _cf_line, reason, _cf_raw "
-                f"FROM (SELECT *, {reason} AS reason FROM {ROWS}) WHERE reason IS NOT NULL")
+    quarantine_rows(con, reason)
     text = "concat_ws(' ', where_description, source_headline)"
     rows_sql = f"""
         WITH mapped AS (
             SELECT r.*, {_day('date_start')} AS _start, coalesce({_day('date_end')}, {_day('date_start')}) AS _end,
                    coalesce(a.alpha2, b.alpha2) AS _alpha2, {_case_violence('target', 'unknown')} AS _target0
-            FROM {ROWS} r
+            FROM {TODO} r
             LEFT JOIN _cf_country_name a ON a.name = lower(r.country)
             LEFT JOIN _cf_country_name b ON b.name = lower(trim(regexp_replace(r.country, '\\s*\\(.*\\)\\s*$', '')))
             WHERE {reason} IS NULL
@@ -88,7 +87,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
                where_coordinates, adm_1, _alpha2, TRY_CAST(latitude AS DOUBLE), TRY_CAST(longitude AS DOUBLE),
                {party_sql('side_a')}, NULL::VARCHAR, _target, split_part(_target, '.', 1),
                'unknown', {_case_violence('action', 'other')}, 'neutral', true, TRY_CAST(best AS INTEGER),
-               {sql_str(str(path))}, _cf_line, _cf_raw
+               {sql_str(str(path))}, _cf_line, {RAW_SQL}
         FROM typed
     """
-    return Prepared(read=read, table="reports", rows_sql=rows_sql)
+    return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'ucdp:' || id")

@@ -23,7 +23,7 @@ import pyarrow as pa
 from ceasefire.errors import BadInput, CeasefireError
 from ceasefire.model.report import Quarantined, Report
 from ceasefire.sources import FORMATS, detect_format, prepare_csv, read_records
-from ceasefire.sources._csv import QUARANTINE, drop_staging
+from ceasefire.sources._csv import QUARANTINE, ROWS, TODO, drop_staging
 from ceasefire.sources._data import drop_country_tables
 from ceasefire.sources._feed import REPORT_COLUMNS, TALLY_COLUMNS, Prepared
 from ceasefire.workspace._store import Workspace
@@ -169,15 +169,23 @@ def _store(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, file: str, fmt
     key = prepared.id_column
     names = ", ".join(columns)
     mapped = f"({prepared.rows_sql}) AS n({names})"
+    if prepared.key_sql is not None:
+        # Anti-join on the staged rows, before any mapping: rows already stored cost almost nothing.
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {TODO} AS SELECT * FROM "
+                    f"(SELECT *, ({prepared.key_sql}) AS _cf_key FROM {ROWS}) r WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM {prepared.table} t WHERE t.{key} = r._cf_key)")
+        repeats = _fetch_int(con, f"SELECT count(*) - count(DISTINCT _cf_key) FROM {TODO}")
+        not_stored = ""
+    else:
+        repeats = _fetch_int(con, f"SELECT count(*) - count(DISTINCT {key}) FROM {mapped}")
+        not_stored = f"WHERE NOT EXISTS (SELECT 1 FROM {prepared.table} t WHERE t.{key} = n.{key})"
     # Rows repeated within the file: the first (lowest line) wins; the others count as present. Keeping the first
     # costs a grouping of whole rows, so it is done only when the file has repeats (cheap to find out).
-    repeats = _fetch_int(con, f"SELECT count(*) - count(DISTINCT {key}) FROM {mapped}")
     first_only = f"QUALIFY row_number() OVER (PARTITION BY n.{key} ORDER BY n.source_line) = 1" if repeats else ""
     added = _fetch_int(
         con,
         f"INSERT INTO {prepared.table} ({names}, ingest_id) "
-        f"SELECT {names}, {ingest_id} FROM {mapped} "
-        f"WHERE NOT EXISTS (SELECT 1 FROM {prepared.table} t WHERE t.{key} = n.{key}) {first_only}",
+        f"SELECT {names}, {ingest_id} FROM {mapped} {not_stored} {first_only}",
     )
     quarantined = _fetch_int(con, f"SELECT count(*) FROM {QUARANTINE}")
     con.execute(
