@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from ceasefire.demands._extract import Demand, extract_demands
+from ceasefire.reading import overlap
 from ceasefire.readouts import Readout
 from ceasefire.workspace import Workspace
 
@@ -118,18 +119,7 @@ def stored_demands(ws: Workspace, party: str | None = None) -> list[Demand]:
 def same_demand(a_concepts: frozenset[str], a_lemmas: frozenset[str], a_lang: str,
                 b_concepts: frozenset[str], b_lemmas: frozenset[str], b_lang: str) -> float:
     """0..1: how surely two wordings are one demand."""
-    concepts = _jaccard(a_concepts, b_concepts)
-    if a_lang != b_lang:
-        return concepts
-    words = _jaccard(a_lemmas, b_lemmas)
-    if not a_concepts and not b_concepts:
-        return words
-    return 0.5 * concepts + 0.5 * words
-
-
-def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
-    union = x | y
-    return len(x & y) / len(union) if union else 0.0
+    return overlap(a_concepts, a_lemmas, a_lang, b_concepts, b_lemmas, b_lang, concept_weight=0.5)
 
 
 def demand_timeline(ws: Workspace, party: str | None = None) -> list[Timeline]:

@@ -7,7 +7,7 @@ pymorphy3 lemmas. ``read_article`` lists the agreements, demands, claims and inc
 from __future__ import annotations
 
 from ceasefire.reading._article import ArticleReading, read_article
-from ceasefire.reading._features import Features, Mention, features
+from ceasefire.reading._features import Features, Mention, features, overlap
 from ceasefire.reading._lexicon import Lexicon, Match, PhraseMatcher, lexicon
 from ceasefire.reading._parties import party_in
 from ceasefire.reading._text import LANGS, Lang, Sentence, Token, detect_lang, split_sentences, tokenize
@@ -26,6 +26,7 @@ __all__ = [
     "detect_lang",
     "features",
     "lexicon",
+    "overlap",
     "party_in",
     "read_article",
     "split_sentences",

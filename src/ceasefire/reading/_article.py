@@ -46,6 +46,7 @@ class ArticleReading:
 
 def read_article(readout: Readout, *, incidents: bool = True) -> ArticleReading:
     """Everything ``readout`` (any text in the readout file format) mentions, sentence by sentence."""
+    # Imported here: claims and demands are built on this package, so they cannot be imported at its top.
     from ceasefire.claims import claims_in_text
     from ceasefire.demands import extract_demands
 

@@ -193,3 +193,21 @@ def _numbers(text: str, tokens: tuple[Token, ...], lex: Lexicon, used: set[int])
             end = nxt.end
         found.append(Mention(value, text[token.start:end], token.start, end))
     return tuple(found)
+
+
+def overlap(a_concepts: frozenset[str], a_lemmas: frozenset[str], a_lang: str,
+            b_concepts: frozenset[str], b_lemmas: frozenset[str], b_lang: str, *, concept_weight: float) -> float:
+    """How much two wordings are about the same thing, 0..1: shared concepts (language-neutral) and, within one
+    language, shared content lemmas, weighted ``concept_weight`` : ``1 - concept_weight``."""
+    concepts = _jaccard(a_concepts, b_concepts)
+    if a_lang != b_lang:
+        return concepts
+    words = _jaccard(a_lemmas, b_lemmas)
+    if not a_concepts and not b_concepts:
+        return words
+    return concept_weight * concepts + (1 - concept_weight) * words
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    union = x | y
+    return len(x & y) / len(union) if union else 0.0

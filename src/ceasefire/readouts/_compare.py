@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ceasefire.reading import Features, Mention, features
+from ceasefire.reading import Features, Mention, features, overlap
 from ceasefire.readouts._readout import Readout
 
 MIN_SCORE = 0.2
@@ -108,18 +108,7 @@ def statements_of(readout: Readout) -> tuple[Statement, ...]:
 
 def similarity(a: Features, b: Features) -> float:
     """How much two statements are about the same thing, 0..1 (concepts always; lemmas within one language)."""
-    concepts = _jaccard(a.concepts, b.concepts)
-    if a.lang != b.lang:
-        return concepts
-    words = _jaccard(a.content, b.content)
-    if not a.concepts and not b.concepts:
-        return words
-    return 0.6 * concepts + 0.4 * words
-
-
-def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
-    union = x | y
-    return len(x & y) / len(union) if union else 0.0
+    return overlap(a.concepts, a.content, a.lang, b.concepts, b.content, b.lang, concept_weight=0.6)
 
 
 def compare_readouts(a: Readout, b: Readout, *, min_score: float = MIN_SCORE) -> Comparison:
