@@ -92,10 +92,24 @@ def _judge(agreement: Agreement, report: tuple[Any, ...]) -> list[dict[str, Any]
     return found
 
 
+FINDINGS_SHAPE = """
+    report_id VARCHAR, incident_id VARCHAR, agreement VARCHAR NOT NULL, account VARCHAR NOT NULL,
+    account_party VARCHAR, provision VARCHAR NOT NULL, covered BOOLEAN NOT NULL, reason_code VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL, accused VARCHAR, grade VARCHAR, evidence VARCHAR[], sources VARCHAR[],
+    when_start TIMESTAMP, when_end TIMESTAMP, target_type VARCHAR, country VARCHAR, admin1 VARCHAR
+"""
+
+
 def build_workspace(path: Path, *, extra_reports: list[tuple[Any, ...]] = ()) -> Path:  # type: ignore[assignment]
     agreement = test_agreement()
     reports = [*REPORTS, *extra_reports]
     with open_workspace(path) as ws, ws.transaction() as con:
+        # ceasefire.assess may store findings narrow and give them as a view built when it runs; these tests write
+        # their own findings in the shape DESIGN.md gives, so they do not depend on how assess stores them.
+        kind = con.execute("SELECT table_type FROM information_schema.tables WHERE table_name = 'findings'").fetchone()
+        if kind and kind[0] == "VIEW":
+            con.execute("DROP VIEW findings")
+        con.execute(f"CREATE TABLE IF NOT EXISTS findings ({FINDINGS_SHAPE})")
         for r in reports:
             when = datetime.fromisoformat(r[1])
             con.execute(
@@ -143,7 +157,8 @@ def _covered_subjects(agreement: Agreement) -> set[str]:
 def test_report_is_one_file_with_no_external_resources(report_workspace: Path, tmp_path: Path) -> None:
     out = build_report(report_workspace, tmp_path / "report.html", [test_agreement()])
     html = out.read_text(encoding="utf-8")
-    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html, re.IGNORECASE)
+    fetched = re.findall(r"<(?:script|link|img|iframe|source|object)\b[^>]*\b(?:src|href)=\"([^\"]*)\"", html, re.I)
+    assert [url for url in fetched if not url.startswith("data:")] == []
     assert not re.search(r"url\(\s*['\"]?https?:", html)
     assert "default-src 'none'" in html
 

@@ -146,14 +146,28 @@ def _window_legend(bands: Sequence[Band]) -> list[tuple[str, str, str]]:
              f"{b.label} window{' (no end stated)' if b.open_end else ''}") for b in bands]
 
 
-def timeline_svg(agreement: Agreement, covered: Sequence[dict[str, Any]], *, width: int = 960) -> Markup:
-    """Covered incidents per accused party over time, with each account's window shaded behind them."""
+def timeline_svg(agreement: Agreement, covered: Sequence[dict[str, Any]] | None,
+                 days: Sequence[dict[str, Any]] = (), *, width: int = 960) -> Markup:
+    """Covered incidents per accused party over time, with each account's window shaded behind them.
+
+    ``covered`` has a row per incident (drawn as a dot each); when it is None, ``days`` has a row per accused
+    party, day and grade with a count ``n``, drawn as one circle per party and day, its area growing with the count.
+    """
     start, end = agreement_span(agreement)
-    times = [r["when_start"] for r in covered if r["when_start"] is not None]
+    rows = list(covered) if covered is not None else []
+    times = [r["when_start"] for r in rows if r["when_start"] is not None]
+    times += [datetime.combine(r["day"], datetime.min.time()) for r in days]
     if times:  # an account with no end can cover incidents long after the others end: show them all
         start = min(start, datetime.combine(min(times).date(), datetime.min.time()) - timedelta(days=1))
         end = max(end, datetime.combine(max(times).date(), datetime.min.time()) + timedelta(days=2))
-    parties = sorted({str(r["accused"]) if r["accused"] else "unknown" for r in covered}) or ["(none covered)"]
+    counts: dict[str, int] = {}
+    for r in rows:
+        key = str(r["accused"]) if r["accused"] else "unknown"
+        counts[key] = counts.get(key, 0) + 1
+    for r in days:
+        key = str(r["accused"]) if r["accused"] else "unknown"
+        counts[key] = counts.get(key, 0) + int(r["n"])
+    parties = sorted(counts) or ["(none covered)"]
     left, right, top, lane = 150.0, 20.0, 40.0, 44.0
     axis = _TimeAxis(start, end, left, width - left - right)
     plot_height = lane * len(parties)
@@ -164,10 +178,9 @@ def timeline_svg(agreement: Agreement, covered: Sequence[dict[str, Any]], *, wid
     for i, party in enumerate(parties):
         y = top + lane * i + lane / 2
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
-        count = sum(1 for r in covered if (r["accused"] or "unknown") == party)
-        parts.append(_text(left - 8, y + 4, f"{party} ({count})", anchor="end", size=13))
+        parts.append(_text(left - 8, y + 4, f"{party} ({counts.get(party, 0):,})", anchor="end", size=13))
     lanes = {p: i for i, p in enumerate(parties)}
-    for r in covered:
+    for r in rows:
         when = r["when_start"]
         if when is None or not (start <= when < end):
             continue
@@ -180,14 +193,40 @@ def timeline_svg(agreement: Agreement, covered: Sequence[dict[str, Any]], *, wid
         parts.append(f'<circle class="incident" cx="{axis.x(when):.1f}" cy="{y:.1f}" r="4.5" fill="{colour}" '
                      f'fill-opacity="0.8"><title>{escape(r["subject_id"])}, {when:%d %b %Y %H:%M} UTC, '
                      f"{escape(grade)}; covered under: {escape(accounts)}</title></circle>")
+    parts += _day_circles(axis, days, lanes, top, lane)
     parts += _x_axis(axis, top + plot_height, "Date (UTC)")
     parts.append(_text(18, top + plot_height / 2, "Accused party", anchor="middle", size=12,
                        extra=f' transform="rotate(-90 18 {top + plot_height / 2:.1f})"'))
     legend_items = [("dot", GRADE_COLOURS[g], g) for g in GRADE_COLOURS] + _window_legend(bands)
+    if days:
+        legend_items.append(("dot", "#bbb", "circle area: incidents that day (colour: most common grade)"))
     legend, legend_height = _legend(legend_items, left, top + plot_height + 62, width - left - right)
     parts += legend
     height = top + plot_height + 62 + legend_height
     return _svg(width, height, parts, f"Timeline of covered incidents for {agreement.title}")
+
+
+def _day_circles(axis: _TimeAxis, days: Sequence[dict[str, Any]], lanes: dict[str, int], top: float,
+                 lane: float) -> list[str]:
+    per_day: dict[tuple[str, date], dict[str, int]] = {}
+    for r in days:
+        key = (str(r["accused"]) if r["accused"] else "unknown", r["day"])
+        grades = per_day.setdefault(key, {})
+        grade = str(r["grade"] or "unattributed")
+        grades[grade] = grades.get(grade, 0) + int(r["n"])
+    biggest = max((sum(g.values()) for g in per_day.values()), default=1)
+    parts = []
+    for (party, day), grades in sorted(per_day.items()):
+        total = sum(grades.values())
+        main = max(grades, key=lambda g: grades[g])
+        x = axis.x(datetime.combine(day, datetime.min.time()) + timedelta(hours=12))
+        y = top + lane * lanes.get(party, 0) + lane / 2
+        radius = 1.5 + 8.5 * (total / biggest) ** 0.5
+        detail = ", ".join(f"{n:,} {g}" for g, n in sorted(grades.items()))
+        parts.append(f'<circle class="day" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
+                     f'fill="{GRADE_COLOURS.get(main, "#8c8c8c")}" fill-opacity="0.6"><title>{escape(party)}, '
+                     f"{day:%d %b %Y}: {total:,} covered incidents ({escape(detail)})</title></circle>")
+    return parts
 
 
 def _x_axis(axis: _TimeAxis, y: float, title: str) -> list[str]:

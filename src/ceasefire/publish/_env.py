@@ -35,6 +35,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package; do not stat them on every page
     )
     env.globals.update(safe_url=safe_url, party_names=_party_names(), window_colours=WINDOW_COLOURS)
     return env

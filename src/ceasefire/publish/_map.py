@@ -7,12 +7,14 @@ for where they came from and their licences).
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -86,28 +88,32 @@ def _base_layer(width: int) -> str:
 
 def map_svg(points: Sequence[dict[str, Any]], *, total: int | None = None, width: int = 960,
             link: str | None = None, title: str = "Incidents with known coordinates") -> Markup:
-    """Incidents as dots coloured by accused party. ``link`` (e.g. ``/incidents/{}``) makes each dot a link."""
+    """Incidents as dots coloured by accused party. ``link`` (e.g. ``/incidents/{}``) makes each dot a link to the
+    URL with the incident id (URL-quoted) in place of ``{}``."""
     data = outlines()
     project = _Projection(data["extent"], width)
     legend_height = 34.0
     parts = [_base_layer(width)]
     parties = sorted({str(p["accused"]) for p in points if p.get("accused")})
+    colours = {party: party_colour(party, parties) for party in [*parties, None]}
+    lon0, lat1, factor = project.lon0, project.lat1, project.scale
     drawn = 0
     for point in points:
         lon, lat = float(point["lon"]), float(point["lat"])
         if not project.inside(lon, lat):
             continue
         drawn += 1
-        x, y = project(lon, lat)
         accused = point.get("accused")
         when = point.get("when_start")
         label = (f"{point['subject_id']}: {point.get('place_name') or 'unnamed place'}, "
-                 f"{when:%d %b %Y} " if when else f"{point['subject_id']}: {point.get('place_name') or ''} ")
-        label += f"accused: {accused or 'unknown'}, {point.get('target_type') or ''}, {point.get('grade') or ''}"
-        dot = (f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{party_colour(accused, parties)}" '
-               f'fill-opacity="0.75" stroke="#fff" stroke-width="0.6"><title>{escape(label)}</title></circle>')
+                 f"{when.isoformat(' ', 'minutes') if when else 'time unknown'} UTC, accused: {accused or 'unknown'}, "
+                 f"{point.get('target_type') or ''}, {point.get('grade') or ''}")
+        # html.escape here, not markupsafe: the same escaping, several times faster for thousands of dots
+        dot = (f'<circle class="point" cx="{(lon - lon0) * _COS * factor:.1f}" cy="{(lat1 - lat) * factor:.1f}" '
+               f'r="4" fill="{colours.get(accused, "#8c8c8c")}" fill-opacity="0.75" stroke="#fff" stroke-width="0.6">'
+               f"<title>{html.escape(label)}</title></circle>")
         if link:
-            dot = f'<a href="{escape(link.format(point["subject_id"]))}">{dot}</a>'
+            dot = f'<a href="{html.escape(link.format(quote(str(point["subject_id"]), safe="")))}">{dot}</a>'
         parts.append(dot)
     y0 = project.height + 22
     parts.append(f'<rect y="{project.height:.0f}" width="{project.width:.0f}" height="{legend_height}" fill="#fff"/>')

@@ -33,7 +33,7 @@ def render_report(view: View, agreements: Sequence[Agreement], *, title: str = "
         start, end = agreement_span(agreement, margin_days=14)
         sections.append({
             "agreement": agreement,
-            "timeline": timeline_svg(agreement, q.covered_subjects(view, agreement.agreement_id)),
+            "timeline": timeline_svg(agreement, *q.covered_subjects(view, agreement.agreement_id)),
             "tallies": tallies_svg(agreement, q.nightly_tallies(view, start, end)),
         })
     points, total_points = q.map_points(view, q.Filters(), limit=MAX_POINTS)

@@ -1,9 +1,15 @@
 """A read-only view of a workspace for pages and reports.
 
-The workspace file is attached read-only to an in-memory DuckDB database, where we keep one derived table,
-``subjects``: one row per incident (reports merged by ``incident_members`` where that table exists, otherwise each
-incident report on its own) with its time, place, accused party, grade, sources and report ids. Every page reads
-from it, so nothing a page does can change the workspace, and pages stay fast on large workspaces.
+The workspace file is attached read-only to an in-memory DuckDB database (compressed where DuckDB can), where we keep
+two derived tables, both stored newest first so a page is a filtered scan that stops after its rows:
+
+* ``subjects``: one row per incident (reports merged by ``incident_members`` where findings are judged per
+  incident, otherwise each incident report on its own) with its time, place, accused party, grade, sources and
+  report ids;
+* ``finding_rows``: the findings at that level, without their evidence lists (those are the subject's reports).
+
+Nothing a page does can change the workspace, and pages stay fast on large workspaces. Queries run on one thread
+each: a server answers many at once, and a filtered scan with a LIMIT stops early only on one thread.
 
 Tables written by other parts of ceasefire (findings, incidents, claims) may not exist yet in a given workspace;
 ``has_table`` lets every query degrade to an empty answer instead of an error.
@@ -12,12 +18,17 @@ Tables written by other parts of ceasefire (findings, incidents, claims) may not
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import duckdb
 
 from ceasefire.errors import WorkspaceError
+
+T = TypeVar("T")
 
 # The grade of a report judged on its own, when no finding gives one: who says it, about whom.
 _REPORT_GRADE = """CASE
@@ -42,11 +53,33 @@ class View:
     tables: frozenset[str]
     level: str  # 'incident' when findings were judged per incident, else 'report'
     _local: threading.local = field(default_factory=threading.local, repr=False)
+    _memo: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict, repr=False)
+    _large: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict, repr=False)
+    _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], T], *, large: bool = False) -> T:
+        """``compute()`` once per key (the workspace is read-only while the view is open).
+
+        The last 2,048 small answers (counts, chart data) are kept, and the last 64 ``large`` ones (rendered maps
+        and charts of a few hundred KiB).
+        """
+        memo, limit = (self._large, 64) if large else (self._memo, 2048)
+        with self._memo_lock:
+            if key in memo:
+                memo.move_to_end(key)
+                return cast(T, memo[key])
+        value = compute()
+        with self._memo_lock:
+            memo[key] = value
+            while len(memo) > limit:
+                memo.popitem(last=False)
+        return value
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         cur: duckdb.DuckDBPyConnection | None = getattr(self._local, "cursor", None)
         if cur is None:
             cur = self.con.cursor()
+            cur.execute("USE view_store")
             self._local.cursor = cur
         return cur
 
@@ -70,6 +103,10 @@ def open_view(path: Path | str) -> View:
         raise WorkspaceError(f"{path}: no workspace here (run `ceasefire ingest` or `ceasefire demo` first)")
     con = duckdb.connect(":memory:")
     try:
+        con.execute("ATTACH ':memory:' AS view_store (COMPRESS)")
+    except duckdb.Error:  # an older DuckDB: an uncompressed in-memory store works the same
+        con.execute("ATTACH ':memory:' AS view_store")
+    try:
         literal = "'" + str(path).replace("'", "''") + "'"  # ATTACH takes no parameters; quote the path as SQL text
         con.execute(f"ATTACH {literal} AS ws (READ_ONLY)")
     except duckdb.Error as err:
@@ -85,8 +122,11 @@ def open_view(path: Path | str) -> View:
     if "findings" in tables:
         found = con.execute("SELECT count(*) FROM ws.findings WHERE incident_id IS NOT NULL").fetchone()
         level = "incident" if found and found[0] else "report"
-    con.execute("USE memory")
+    con.execute("USE view_store")
     _build_subjects(con, tables, level)
+    con.execute("SET enable_progress_bar = false")
+    con.execute("SET threads = 1")
+    con.execute("SET preserve_insertion_order = true")
     return View(path=path, con=con, tables=tables, level=level)
 
 
@@ -111,7 +151,8 @@ def _build_subjects(con: duckdb.DuckDBPyConnection, tables: frozenset[str], leve
                arg_max({_REPORT_GRADE}, {_grade_rank(_REPORT_GRADE)}) AS report_grade,
                count(*) AS n_reports,
                list(DISTINCT r.source) FILTER (WHERE r.source IS NOT NULL) AS sources,
-               list(r.report_id ORDER BY r.report_id) AS report_ids
+               list(r.report_id ORDER BY r.report_id) AS report_ids,
+               list(r.rowid ORDER BY r.rowid) AS report_rows
         FROM ws.reports r {join}
         WHERE r.is_incident
         GROUP BY 1
@@ -135,9 +176,24 @@ def _build_subjects(con: duckdb.DuckDBPyConnection, tables: frozenset[str], leve
             FROM subjects s LEFT JOIN subject_grades g USING (subject_id)
             """
         )
+        con.execute("DROP TABLE subject_grades")
     else:
         con.execute(
             "CREATE OR REPLACE TABLE subjects AS "
             "SELECT * EXCLUDE (report_grade), report_grade AS grade, false AS covered_any FROM subjects"
         )
+    con.execute(
+        "CREATE OR REPLACE TABLE subjects AS SELECT * FROM subjects ORDER BY when_start DESC NULLS LAST, subject_id"
+    )
     con.execute("CREATE INDEX subjects_id ON subjects (subject_id)")
+    if "findings" in tables:
+        key = "incident_id" if level == "incident" else "report_id"
+        con.execute(
+            f"""
+            CREATE OR REPLACE TABLE finding_rows AS
+            SELECT {key} AS subject_id, agreement, account, account_party, provision, covered, reason, accused,
+                   grade, when_start, target_type, country, admin1
+            FROM ws.findings WHERE {key} IS NOT NULL
+            ORDER BY when_start DESC NULLS LAST, subject_id, agreement, account, provision
+            """
+        )

@@ -28,7 +28,7 @@ from ceasefire.publish._view import View
 from ceasefire.workspace import Workspace
 
 PER_PAGE = 50
-MAX_POINTS = 3000
+MAX_POINTS = 1500
 
 
 class NotFound(Exception):
@@ -49,9 +49,11 @@ class App:
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """The workspace is read-only while we serve it, so charts and facets are computed once."""
         with self._lock:
-            if key not in self._fragments:
-                self._fragments[key] = compute()
-            return self._fragments[key]
+            if key in self._fragments:
+                return self._fragments[key]
+        value = compute()  # outside the lock: fragments may be built from other fragments
+        with self._lock:
+            return self._fragments.setdefault(key, value)
 
     def render(self, path: str, query: Mapping[str, Sequence[str]]) -> str:
         for pattern, handler in ROUTES:
@@ -95,15 +97,9 @@ def _filter_context(app: App, f: q.Filters) -> dict[str, Any]:
 
 def overview(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
     def sections() -> list[dict[str, Any]]:
-        result = []
-        for agreement in app.agreements:
-            start, end = agreement_span(agreement, margin_days=14)
-            result.append({
-                "agreement": agreement,
-                "timeline": timeline_svg(agreement, q.covered_subjects(app.view, agreement.agreement_id)),
-                "tallies": tallies_svg(agreement, q.nightly_tallies(app.view, start, end)),
-            })
-        return result
+        return [{"agreement": agreement,
+                 "timeline": _timeline(app, agreement, q.Filters()),
+                 "tallies": _tallies(app, agreement)} for agreement in app.agreements]
 
     return "overview.html", {
         "counts": app.once("counts", lambda: q.counts(app.view)),
@@ -150,9 +146,26 @@ def report(app: App, query: Mapping[str, Sequence[str]], report_id: str) -> tupl
 
 def map_page(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
     f = q.Filters.from_query(query)
-    points, total = q.map_points(app.view, f, limit=MAX_POINTS)
-    return "map.html", {**_filter_context(app, f), "map": map_svg(points, total=total, link="/incidents/{}"),
-                        "total": total}
+    def draw() -> Any:
+        points, total = q.map_points(app.view, f, limit=MAX_POINTS)
+        return map_svg(points, total=total, link="/incidents/{}")
+
+    return "map.html", {**_filter_context(app, f), "map": app.view.memo(("map", f), draw, large=True)}
+
+
+def _tallies(app: App, agreement: Agreement) -> Any:
+    def compute() -> Any:
+        start, end = agreement_span(agreement, margin_days=14)
+        return tallies_svg(agreement, q.nightly_tallies(app.view, start, end))
+
+    return app.once(f"tallies {agreement.agreement_id}", compute)
+
+
+def _timeline(app: App, agreement: Agreement, f: q.Filters) -> Any:
+    def draw() -> Any:
+        return timeline_svg(agreement, *q.covered_subjects(app.view, agreement.agreement_id, f))
+
+    return app.view.memo(("timeline", agreement.agreement_id, f), draw, large=True)
 
 
 def timeline(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
@@ -160,16 +173,8 @@ def timeline(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[st
     chosen = [a for a in app.agreements if f.agreement in (None, a.agreement_id)]
     charts = []
     for agreement in chosen:
-        covered = q.covered_subjects(app.view, agreement.agreement_id)
-        if f.party:
-            covered = [r for r in covered if r["accused"] == f.party]
-        if f.account:
-            covered = [r for r in covered if f.account in (r["accounts"] or [])]
-        if f.grade:
-            covered = [r for r in covered if r["grade"] == f.grade]
-        start, end = agreement_span(agreement, margin_days=14)
-        charts.append({"agreement": agreement, "timeline": timeline_svg(agreement, covered),
-                       "tallies": tallies_svg(agreement, q.nightly_tallies(app.view, start, end))})
+        charts.append({"agreement": agreement, "timeline": _timeline(app, agreement, f),
+                       "tallies": _tallies(app, agreement)})
     return "timeline.html", {**_filter_context(app, f), "charts": charts}
 
 

@@ -22,6 +22,7 @@ _HEADERS = {
 class _Handler(BaseHTTPRequestHandler):
     server: Server
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes; do not wait for an ACK between
 
     def do_GET(self) -> None:
         self._respond(send_body=True)
