@@ -122,3 +122,14 @@ def test_several_texts_are_stored_together(workspace: Workspace) -> None:
     results = add_sources(workspace, [r, other, r])
     assert [n for _, n in results] == [1, 1, 0] and results[0][0] == results[2][0]
     assert workspace.con.execute("SELECT count(*) FROM demand_sources").fetchone() == (2,)
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "It was stressed that the key condition for ending the conflict should be the complete cessation of "
+           "foreign military aid to Kyiv.", "complete cessation of foreign military aid to Kyiv"),
+    ("ru", "Подчёркнуто, что ключевым условием урегулирования должно стать полное прекращение иностранной военной "
+           "помощи Киеву.", "полное прекращение иностранной военной помощи Киеву"),
+])
+def test_the_demand_is_what_follows_the_linking_words(lang: str, body: str, expected: str) -> None:
+    (demand,) = extract_demands(parse_readout(_text("RU", "2025-03-18", body, lang)))
+    assert demand.text == expected

@@ -80,8 +80,12 @@ def demands_in(f: Features) -> list[tuple[DemandKind, str]]:
     if 0 <= colon < len(rest) - 1:
         rest = rest[colon + 1:]
     else:
-        # "the key condition for X must be Y": the demand is what follows the last cue that still has words after it
-        for later_kind, later in reversed(cues[1:]):
+        # "the key condition for X must be Y": the demand is what follows the last cue (or a linking word such
+        # as "should be" after the first cue) that still has words after it.
+        links: list[tuple[DemandKind, Match]] = [
+            ("demand", m) for m in lex.demand_links.find(f.tokens) if m.first > first.last
+        ]
+        for later_kind, later in sorted(cues[1:] + links, key=lambda pair: -pair[1].first):
             after = f.text[f.tokens[later.last].end:]
             if _content_words(after, f) >= 3:
                 kind, rest = later_kind, after

@@ -61,6 +61,7 @@ class Lexicon:
     negation: PhraseMatcher
     condition: PhraseMatcher
     demand: PhraseMatcher
+    demand_links: PhraseMatcher
     agreement: PhraseMatcher
     attribution: PhraseMatcher
     checkable: PhraseMatcher
@@ -108,6 +109,7 @@ def lexicon(lang: Lang) -> Lexicon:
         negation=PhraseMatcher(_cues(data["negation"]), lang),
         condition=PhraseMatcher(_cues(data["condition"]), lang),
         demand=PhraseMatcher(_cues(data["demand"]), lang),
+        demand_links=PhraseMatcher(_cues(data["demand_links"]), lang),
         agreement=PhraseMatcher(_cues(data["agreement"]), lang),
         attribution=PhraseMatcher(_cues(data["attribution"]), lang),
         checkable=PhraseMatcher(_cues(data["checkable"]), lang),
