@@ -75,7 +75,7 @@ _EN = [
     (_rx(rf"\b(?:early\s+|late\s+)?(?:on\s+)?{_EN_DAY}\b"), "weekday"),
     (_rx(r"\bday before yesterday\b"), "before_yesterday"),
     (_rx(r"\byesterday\b"), "yesterday"),
-    (_rx(r"\b(?:today|this morning|earlier today|this afternoon|this evening|on the day)\b"), "today"),
+    (_rx(r"\b(?:today|today's|this morning|earlier today|this afternoon|this evening|on the day)\b"), "today"),
 ]
 _UK = [
     (_rx(rf"\bніч\s+(?:з|із)\s+{_NUM}\s+(?:на|до)\s+{_NUM}\s+{_UK_MONTH}{_YEAR}"), "night_range_dm"),
@@ -83,6 +83,7 @@ _UK = [
      "night_range_dmdm"),
     (_rx(rf"\bніч\s+на\s+{_NUM}\s+{_UK_MONTH}{_YEAR}"), "night_to_dm"),
     (_rx(rf"\bніч\s+на\s+{_UK_DAY}"), "night_to_weekday"),
+    (_rx(rf"\b(?:у|в)\s+{_UK_DAY}\s+(?:вночі|уночі)"), "night_to_weekday"),
     (_rx(r"\b(?:минулої ночі|цієї ночі|вночі|уночі|нічн\w+|цієї ж ночі|протягом ночі|цю ніч|ніччю|вноч[іи])\b"),
      "night_last"),
     (_rx(rf"\b{_NUM}\s+{_UK_MONTH}{_YEAR}"), "dm"),
@@ -91,13 +92,14 @@ _UK = [
     (_rx(rf"\b(?:у|в|во)\s+{_UK_DAY}"), "weekday"),
     (_rx(r"\bпозавчора\b"), "before_yesterday"),
     (_rx(r"\b(?:учора|вчора|напередодні)\b"), "yesterday"),
-    (_rx(r"\b(?:сьогодні|зранку|вранці|цього ранку)\b"), "today"),
+    (_rx(r"\b(?:сьогодні|сьогоднішн\w*|зранку|вранці|цього ранку)\b"), "today"),
 ]
 _RU = [
     (_rx(rf"\bночь\s+с\s+{_NUM}\s+(?:на|до)\s+{_NUM}\s+{_RU_MONTH}{_YEAR}"), "night_range_dm"),
     (_rx(rf"\bночь\s+с\s+{_NUM}\s+{_RU_MONTH}\s+(?:на|до)\s+{_NUM}\s+{_RU_MONTH}{_YEAR}"), "night_range_dmdm"),
     (_rx(rf"\bночь\s+на\s+{_NUM}\s+{_RU_MONTH}{_YEAR}"), "night_to_dm"),
     (_rx(rf"\bночь\s+на\s+{_RU_DAY}"), "night_to_weekday"),
+    (_rx(rf"\b(?:в|во)\s+{_RU_DAY}\s+ночью"), "night_to_weekday"),
     (_rx(r"\b(?:минувшей ночью|прошлой ночью|этой ночью|ночью|в течение ночи|ночн\w+|сегодня ночью)\b"),
      "night_last"),
     (_rx(rf"\b{_NUM}\s+{_RU_MONTH}{_YEAR}"), "dm"),
@@ -106,7 +108,7 @@ _RU = [
     (_rx(rf"\b(?:в|во)\s+{_RU_DAY}"), "weekday"),
     (_rx(r"\bпозавчера\b"), "before_yesterday"),
     (_rx(r"\b(?:вчера|накануне)\b"), "yesterday"),
-    (_rx(r"\b(?:сегодня|утром|этим утром)\b"), "today"),
+    (_rx(r"\b(?:сегодня|сегодняшн\w*|утром|этим утром)\b"), "today"),
 ]
 _PATTERNS = {"en": _EN, "uk": _UK, "ru": _RU}
 _PRECISION = {

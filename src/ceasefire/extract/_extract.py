@@ -54,6 +54,8 @@ class _Sentence:
     installed: bool = False
     number: bool = False
     deny_token: int = -1
+    responsibility: int = -1
+    selfs: list[int] = field(default_factory=list)
     targets: list[tuple[int, str, int]] = field(default_factory=list)
     weapons: list[tuple[int, str, int]] = field(default_factory=list)
     speakers: list[tuple[int, str]] = field(default_factory=list)
@@ -77,6 +79,8 @@ class _Incident:
     dates: list[DatePhrase] = field(default_factory=list)
     attacks: list[int] = field(default_factory=list)
     is_denial: bool = False
+    counter: int | None = None  # where a denier's own version of events starts
+    confirms: bool = False  # a side taking responsibility for the incident before it
     base: _Incident | None = None
     installed: bool = False
 
@@ -153,12 +157,26 @@ class _Reading:
         self.sentences = self._sentences()
 
     def _is_place(self, place: PlaceMention) -> bool:
-        """A place name that is also a party's name ("Kyiv said", "Ukrainian drones") is not a place."""
+        """A place name used for a party ("Kyiv said", "Moscow accused", "Ukrainian drones") is not a place."""
         if place.facility:
             return True
         if not any(self.kinds[k] & _PEOPLE_KINDS for k in range(place.start, place.end)):
             return True
-        return place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS
+        if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
+            return True
+        if self._next_kinds(place.end, 3) & {"say", "deny"}:
+            return False
+        attacked = bool(self._kinds_between(place.start - 2, place.start) & {"attack", "weapon"})
+        return attacked or not self._next_kinds(place.end, 3) & {"attack", "weapon", "speaker"}
+
+    def _next_kinds(self, start: int, width: int) -> set[str]:
+        """Cue kinds of the next ``width`` tokens, up to the first comma, semicolon or full stop."""
+        found: set[str] = set()
+        for k in range(start, min(start + width, len(self.tokens))):
+            if k > 0 and any(c in self.text[self.tokens[k - 1].end: self.tokens[k].start] for c in ",;.:—"):
+                break
+            found |= self.kinds[k]
+        return found
 
     # ----- cues into sentences -----
 
@@ -209,6 +227,10 @@ class _Reading:
             sentence.attacks.append(at)
         if "say" in by_kind:
             sentence.says.append(at)
+        if "self" in by_kind:
+            sentence.selfs.append(at)
+        if "responsibility" in by_kind and sentence.responsibility < 0:
+            sentence.responsibility = at
         if "deny" in by_kind:
             sentence.deny = True
             if sentence.deny_token < 0:
@@ -237,7 +259,7 @@ class _Reading:
         return found
 
     def _followed_by_say(self, end: int, sentence: _Sentence) -> bool:
-        kinds = self._kinds_between(end, min(end + 3, sentence.end))
+        kinds = self._next_kinds(end, min(3, sentence.end - end))
         return bool(kinds & {"say", "deny"}) and not kinds & {"attack", "weapon"}
 
     def _actor_role(self, sentence: _Sentence, match: Match, party: str) -> None:
@@ -277,7 +299,7 @@ class _Reading:
         qualifies a facility ("the Novoshakhtinsk refinery"), then one naming the speaker ("Belgorod governor")."""
         if place.facility:
             return 0
-        after = self._kinds_between(place.end, place.end + 1)
+        after = self._next_kinds(place.end, 1)
         before = self._kinds_between(place.start - 2, place.start)
         if after & {"speaker", "say"} or before & {"speaker"} or self._person_name(place):
             return 4
@@ -315,12 +337,29 @@ class _Reading:
                 if denial is not None:
                     incidents.append(self._denial(denial, current))
                 continue
-            if self._is_incident(sentence):
+            claim: _Sentence | None = None
+            if sentence.responsibility >= 0 and current is not None:
+                cut = self._clause_start(sentence, sentence.responsibility)
+                claim = self._slice(sentence, cut, sentence.end)
+                sentence = self._slice(sentence, sentence.start, cut)
+            if sentence.end > sentence.start and self._is_incident(sentence):
                 for part in self._clauses(sentence):
                     current = self._merge_or_new(incidents, current, part)
-            elif current is not None:
+            elif current is not None and sentence.end > sentence.start:
                 self._enrich(current, sentence)
+            if claim is not None and claim.speakers and current is not None:
+                incidents.append(self._confirmation(claim, current))
         return [i for i in incidents if self._worth_reporting(i)]
+
+    def _confirmation(self, sentence: _Sentence, base: _Incident) -> _Incident:
+        confirmation = _Incident(sentence.start, sentence.end, [sentence], confirms=True, base=base)
+        confirmation.speakers = list(sentence.speakers)
+        confirmation.places = list(base.places)
+        confirmation.targets = list(base.targets)
+        confirmation.weapons = [w for w in sentence.weapons] or list(base.weapons)
+        confirmation.dates = list(sentence.dates) or list(base.dates)
+        confirmation.attacks = list(sentence.attacks) or list(base.attacks)
+        return confirmation
 
     def _is_incident(self, sentence: _Sentence) -> bool:
         if not sentence.attacks:
@@ -334,10 +373,10 @@ class _Reading:
         return bool(sentence.targets or sentence.places or sentence.weapons)
 
     def _worth_reporting(self, incident: _Incident) -> bool:
-        if incident.is_denial:
+        if incident.is_denial or incident.confirms:
             return True
         has_target = any(t[2] >= 2 for t in incident.targets)
-        return bool(incident.places) or (has_target and bool(incident.dates))
+        return bool(incident.places) or (has_target and bool(incident.dates or incident.speakers))
 
     def _split_denial(self, sentence: _Sentence) -> tuple[_Sentence | None, _Sentence | None]:
         """A denial sentence; when it also carries the allegation (two sides speaking), split it at the cue."""
@@ -373,6 +412,8 @@ class _Reading:
         part.actors = [a for a in sentence.actors if start <= a[0] < end]
         part.attacks = [a for a in sentence.attacks if start <= a < end]
         part.says = [a for a in sentence.says if start <= a < end]
+        part.selfs = [a for a in sentence.selfs if start <= a < end]
+        part.responsibility = sentence.responsibility if start <= sentence.responsibility < end else -1
         part.places = [p for p in sentence.places if start <= p.start < end]
         part.dates = list(sentence.dates)
         return part
@@ -390,10 +431,14 @@ class _Reading:
         if len(groups) < 2:
             return [sentence]
         cuts = [sentence.start]
-        for previous, following in itertools.pairwise(groups):
-            cuts.append(self._cut_between(previous[-1].end, following[0].start))
+        for left, right in itertools.pairwise(groups):
+            cuts.append(self._cut_between(left[-1].end, right[0].start))
         cuts.append(sentence.end)
         parts = [self._slice(sentence, a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        for before, part in itertools.pairwise(parts):
+            # "apartment blocks in Vidnoye and Domodedovo": a place with no object of its own shares the last one
+            if not any(t[2] >= 2 for t in part.targets):
+                part.targets = part.targets + [t for t in before.targets if t[2] >= 2]
         for part in parts:
             if not part.weapons:
                 part.weapons = list(sentence.weapons)
@@ -424,11 +469,12 @@ class _Reading:
 
     def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:
         anchors = self._anchor_places(part.places)
-        if current is not None and not current.is_denial and (not anchors or not current.places):
+        if current is not None and not current.is_denial and not current.confirms and (
+                not anchors or (not current.places and not (part.speakers and current.speakers))):
             self._absorb(current, part)
             return current
         for incident in incidents:
-            if incident.is_denial:
+            if incident.is_denial or incident.confirms:
                 continue
             if any(self._same_place(p, q) for p in anchors for q in self._anchor_places(incident.places)):
                 self._absorb(incident, part)
@@ -466,13 +512,22 @@ class _Reading:
     def _denial(self, sentence: _Sentence, base: _Incident | None) -> _Incident:
         denial = _Incident(sentence.start, sentence.end, [sentence], is_denial=True, base=base)
         denial.speakers = list(sentence.speakers)
-        # The denier's own version, when it gives one, follows its last "said" after the denial word.
-        says_after = [s for s in sentence.says if s > sentence.deny_token]
-        counter = says_after[-1] if says_after else sentence.deny_token
-        denial.actors = [a for a in sentence.actors if a[0] > counter]
-        counter_weapons = [w for w in sentence.weapons if w[0] > counter]
+        # The denier's own version ("... and said Russia shelled the station itself") follows a "said" that opens
+        # a new clause after the denial word; what follows "a claim that" is the version denied.
+        counter: int | None = None
+        for say in sentence.says:
+            if say <= sentence.deny_token:
+                continue
+            gap = self.text[self.tokens[say - 1].end: self.tokens[say].start]
+            if self.lows[say - 1] in _CLAUSE_WORDS or "," in gap:
+                counter = say
+        if counter is None and any(i > sentence.deny_token for i in sentence.selfs):
+            counter = sentence.deny_token
+        denial.counter = counter
+        denial.actors = [a for a in sentence.actors if a[0] > counter] if counter is not None else []
+        counter_weapons = [w for w in sentence.weapons if counter is not None and w[0] > counter]
         denial.weapons = counter_weapons or [w for w in sentence.weapons if w[0] > sentence.deny_token]
-        if not denial.weapons and base is not None and not denial.actors:
+        if not denial.weapons and base is not None and counter is None:
             denial.weapons = list(base.weapons)
         denial.attacks = list(sentence.attacks)
         denial.places = list(sentence.places) or (list(base.places) if base else [])
@@ -490,6 +545,8 @@ class _Reading:
         stance: Stance
         if incident.is_denial:
             stance = "denial"
+        elif incident.confirms:
+            stance = "confirmation"
         elif claimant is None:
             stance = "neutral"
         elif actor == claimant:
@@ -533,15 +590,17 @@ class _Reading:
         controller = control_admin1.get(mention.admin1) or mention.country
         return Place(None, mention.admin1, mention.country or None, None, None), controller
 
-    @staticmethod
-    def _speaker_party(value: str, controller: str | None, installed: bool) -> str | None:
+    def _speaker_party(self, value: str, controller: str | None, installed: bool) -> str | None:
+        if value == "@lang":
+            value = {"uk": "UA", "ru": "RU"}.get(self.lang, "@local")
         if value == "@local":
             if installed:
                 return "RU"
             return controller if controller in ("RU", "UA") else None
         return value
 
-    def _best_speaker(self, speakers: list[tuple[int, str]], says: list[int]) -> tuple[int, str] | None:
+    def _best_speaker(self, speakers: list[tuple[int, str]], says: list[int], deny_token: int | None = None
+                      ) -> tuple[int, str] | None:
         """The speaker who says so: a named side before a local official, one next to a "said" before others."""
         if not speakers:
             return None
@@ -551,16 +610,22 @@ class _Reading:
             near_say = any(abs(s - index) <= 6 for s in says)
             return (not near_say, value.startswith("@"), index)
 
+        if deny_token is not None:
+            deniers = [s for s in speakers if s[0] < deny_token]
+            if deniers:
+                return max(deniers, key=lambda s: (not s[1].startswith("@"), s[0]))
+
         return min(speakers, key=rank)
 
     def _claimant(self, incident: _Incident, controller: str | None) -> str | None:
         says = [s for sentence in incident.sentences for s in sentence.says]
-        best = self._best_speaker(incident.speakers, says)
+        deny_token = incident.sentences[0].deny_token if incident.is_denial else None
+        best = self._best_speaker(incident.speakers, says, deny_token)
         if best is not None:
             party = self._speaker_party(best[1], controller, incident.installed)
             if party:
                 return party
-        if incident.is_denial:
+        if incident.is_denial or incident.confirms:
             return None
         return self.text_claimant(controller)
 
@@ -594,7 +659,11 @@ class _Reading:
         if party == "@enemy":
             side = claimant or ("RU" if self.lang == "uk" else "UA" if self.lang == "ru" else None)
             party = _OPPONENT.get(side or "")
+        if incident.confirms:
+            return claimant
         if incident.is_denial:
+            if party is None and incident.counter is not None and any(a > incident.counter for a in incident.attacks):
+                party = _OPPONENT.get(claimant or "")
             return party if party != claimant else None
         if party is not None:
             return party
