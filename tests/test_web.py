@@ -7,16 +7,21 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 
 from ceasefire.web import Server, make_server
-from ceasefire.workspace import open_workspace
+from ceasefire.workspace import Workspace, open_workspace
 from tests.test_report import CHROMIUM, CHROMIUM_ARGS, HOSTILE_SOURCE, HOSTILE_TEXT, REPORTS, build_workspace
 from tests.test_report import test_agreement as make_agreement
 
 PAGES = ["/", "/findings", "/incidents", "/incidents/r-hostile", "/map", "/timeline", "/readouts", "/claims",
          "/demands"]
+ROOT = Path(__file__).resolve().parent.parent
+READOUTS = [ROOT / "examples" / "readouts" / name for name in ("2025-03-18-white-house.txt", "2025-03-18-kremlin.txt")]
+HOSTILE_CLAIM = "<script>alert(4)</script>Troops are <i>surrounded</i>"
 MERGED = ("r-sudz", "r-sudz-d")  # two reports of one incident: an allegation and its denial
 
 
@@ -25,13 +30,27 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     path = build_workspace(tmp_path_factory.mktemp("web") / "web.duckdb")
     with open_workspace(path) as ws:
         ws.con.executemany("INSERT INTO incident_members VALUES (?, 'inc-sudzha', 'anchor')", [[r] for r in MERGED])
-    srv = make_server(path, [make_agreement()], host="127.0.0.1", port=0, quiet=True)
+        add_claims_and_demands(ws)
+    srv = make_server(path, [make_agreement()], host="127.0.0.1", port=0, quiet=True,
+                      readouts=[p for p in READOUTS if p.exists()])
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     yield srv
     srv.shutdown()
     srv.server_close()
     srv.app.view.close()
+
+
+def add_claims_and_demands(ws: Workspace) -> None:
+    """Through the claims and demands packages' own functions, as a user's workspace would have them."""
+    from ceasefire.claims import new_claim, new_verdict, store_claims
+    from ceasefire.demands import add_sources
+    from ceasefire.readouts import load_readout
+
+    claim = new_claim(speaker="A spokesman", text=HOSTILE_CLAIM, said_on=date(2025, 3, 20), party="RU")
+    verdict = new_verdict(verdict="false", rationale="No evidence of an encirclement.", reviewed_on=date(2025, 3, 22))
+    store_claims(ws, [(claim, verdict)])
+    add_sources(ws, [load_readout(p) for p in READOUTS if p.exists()])
 
 
 def get(server: Server, path: str) -> tuple[int, dict[str, str], str]:
@@ -95,6 +114,18 @@ def test_hostile_report_text_is_escaped(server: Server) -> None:
         assert HOSTILE_TEXT not in html and HOSTILE_SOURCE not in html
     html = get(server, "/incidents/r-hostile")[2]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_claims_demands_and_readouts_pages(server: Server) -> None:
+    html = get(server, "/claims")[2]
+    assert HOSTILE_CLAIM not in html
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;Troops are &lt;i&gt;surrounded&lt;/i&gt;" in html
+    assert "No evidence of an encirclement." in html
+    assert "surrounded" not in get(server, "/claims?party=UA")[2]  # the filter keeps only that party's claims
+    html = get(server, "/demands")[2]
+    assert 'class="demand-event"' in html  # the chart drew the demands the readouts state
+    html = get(server, f"/readouts?a={READOUTS[0].name}&b={READOUTS[1].name}")[2]
+    assert "Said by both" in html and "Only in" in html
 
 
 def test_read_only_and_not_found(server: Server) -> None:

@@ -307,3 +307,60 @@ def _svg(width: float, height: float, parts: Sequence[str], label: str) -> Marku
         f'width="{width:.0f}" height="{height:.0f}" role="img" aria-label="{escape(label)}">'
         f"<title>{escape(label)}</title>{''.join(parts)}</svg>"
     )
+
+
+EVENT_MARKS = {"first_stated": "first stated", "repeated": "repeated", "reworded": "reworded", "dropped": "dropped"}
+
+
+def demands_svg(demands: Sequence[dict[str, Any]], *, width: int = 960) -> Markup:
+    """Each demand as a row (grouped by party), its statements over time: first stated, repeated, reworded,
+    dropped. ``demands`` are records in the shape ``ceasefire.demands`` gives in JSON."""
+    rows = sorted(demands, key=lambda d: (str(d.get("party") or "~"), str(d.get("first_stated") or "")))
+    dates = [date.fromisoformat(e["date"]) for d in rows for e in d.get("events") or [] if e.get("date")]
+    if not dates:
+        dates = [date.today()]
+    start = datetime.combine(min(dates) - timedelta(days=3), datetime.min.time())
+    end = datetime.combine(max(dates) + timedelta(days=4), datetime.min.time())
+    left, right, top, row_height = 330.0, 20.0, 40.0, 26.0
+    axis = _TimeAxis(start, end, left, width - left - right)
+    parts = [_text(left, 22, "Demands over time: when each was first stated, repeated, reworded or dropped", size=14,
+                   weight="bold")]
+    for i, demand in enumerate(rows):
+        y = top + row_height * i + row_height / 2
+        party = str(demand.get("party") or "unknown")
+        wording = str(demand.get("demand") or "")
+        short = wording if len(wording) <= 44 else wording[:43] + "…"
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>')
+        parts.append(_text(left - 8, y + 4, f"{party}: {short}", anchor="end", size=12,
+                           fill=party_colour(party)).replace("</text>", f"<title>{escape(wording)}</title></text>"))
+        events = [e for e in demand.get("events") or [] if e.get("date")]
+        if events and events[-1].get("event") != "dropped":
+            x0 = axis.x(datetime.combine(date.fromisoformat(events[0]["date"]), datetime.min.time()))
+            parts.append(f'<line x1="{x0:.1f}" x2="{width - right:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
+                         f'stroke="{party_colour(party)}" stroke-opacity="0.35" stroke-width="3"/>')
+        for event in events:
+            x = axis.x(datetime.combine(date.fromisoformat(event["date"]), datetime.min.time()) + timedelta(hours=12))
+            kind = str(event.get("event") or "")
+            tip = f"{event['date']}: {EVENT_MARKS.get(kind, kind)} by {event.get('source') or 'unknown source'}"
+            parts.append(_event_mark(kind, x, y, party_colour(party), tip))
+    plot_height = row_height * max(len(rows), 1)
+    parts += _x_axis(axis, top + plot_height, "Date the demand was stated")
+    legend = [("dot", "#444", "first stated"), ("box", "#444", "repeated"), ("dot", "#999", "reworded (hollow)"),
+              ("box", "#c0392b", "dropped (×)")]
+    items, legend_height = _legend(legend, left, top + plot_height + 62, width - left - right)
+    parts += items
+    return _svg(width, top + plot_height + 62 + legend_height, parts, "Demands over time")
+
+
+def _event_mark(kind: str, x: float, y: float, colour: str, tip: str) -> str:
+    title = f"<title>{escape(tip)}</title>"
+    if kind == "first_stated":
+        return f'<circle class="demand-event" cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{colour}">{title}</circle>'
+    if kind == "reworded":
+        return (f'<circle class="demand-event" cx="{x:.1f}" cy="{y:.1f}" r="5.5" fill="#fff" stroke="{colour}" '
+                f'stroke-width="2">{title}</circle>')
+    if kind == "dropped":
+        return (f'<path class="demand-event" d="M{x - 5:.1f},{y - 5:.1f}L{x + 5:.1f},{y + 5:.1f}M{x - 5:.1f},'
+                f'{y + 5:.1f}L{x + 5:.1f},{y - 5:.1f}" stroke="#c0392b" stroke-width="2.5">{title}</path>')
+    return (f'<rect class="demand-event" x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" '
+            f'fill="{colour}">{title}</rect>')

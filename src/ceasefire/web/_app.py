@@ -7,7 +7,6 @@ templates or the escaping SVG builders.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import re
 import threading
@@ -21,7 +20,7 @@ from urllib.parse import quote
 from ceasefire import __version__
 from ceasefire.model.agreement import Agreement
 from ceasefire.publish import _queries as q
-from ceasefire.publish._charts import agreement_span, tallies_svg, timeline_svg
+from ceasefire.publish._charts import agreement_span, demands_svg, tallies_svg, timeline_svg
 from ceasefire.publish._env import asset, environment
 from ceasefire.publish._map import map_svg, outlines_credit
 from ceasefire.publish._view import View
@@ -189,29 +188,6 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
     return found if callable(found) else None
 
 
-def _rows(value: Any) -> list[dict[str, Any]]:
-    """Records of any shape (dataclasses, dicts, objects with ``to_json``) as dicts for a generic table."""
-    if value is None:
-        return []
-    if isinstance(value, Mapping) or dataclasses.is_dataclass(value) or hasattr(value, "to_json"):
-        value = [value]
-    rows = []
-    for item in value:
-        if hasattr(item, "to_json"):
-            item = item.to_json()
-        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-            item = dataclasses.asdict(item)
-        rows.append(dict(item) if isinstance(item, Mapping) else {"value": item})
-    return rows
-
-
-def _table(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    columns: list[str] = []
-    for row in rows:
-        columns.extend(k for k in row if k not in columns)
-    return {"rows": rows, "columns": columns}
-
-
 def _with_workspace(app: App, call: Callable[[Workspace], Any]) -> Any:
     """Their functions take a Workspace; give them one on a fresh read-only connection to the attached file."""
     cursor = app.view.con.cursor()
@@ -222,36 +198,48 @@ def _with_workspace(app: App, call: Callable[[Workspace], Any]) -> Any:
         cursor.close()
 
 
+def _json_records(value: Any) -> list[dict[str, Any]]:
+    return [item.to_json() if hasattr(item, "to_json") else dict(item) for item in value or ()]
+
+
 def claims(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
+    f = q.Filters.from_query(query)
     list_claims = _optional("ceasefire.claims", "list_claims")
-    if list_claims is None:
-        return "generic.html", {"title": "Claim ledger", "missing": "ceasefire.claims", **_table([])}
-    rows = _rows(_with_workspace(app, list_claims))
-    return "generic.html", {"title": "Claim ledger", "missing": None, **_table(rows)}
+    if list_claims is None or not app.view.has_table("claims"):
+        return "claims.html", {"missing": "ceasefire.claims" if list_claims is None else None, "claims": [],
+                               "filters": f}
+    found = _json_records(_with_workspace(app, lambda ws: list_claims(ws, party=f.party)))
+    return "claims.html", {"missing": None, "claims": found, "filters": f}
 
 
 def demands(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
     f = q.Filters.from_query(query)
     demand_timeline = _optional("ceasefire.demands", "demand_timeline")
     if demand_timeline is None:
-        return "generic.html", {"title": "Demands timeline", "missing": "ceasefire.demands", **_table([])}
-    rows = _rows(_with_workspace(app, lambda ws: demand_timeline(ws, party=f.party)))
-    return "generic.html", {"title": "Demands timeline", "missing": None, **_table(rows)}
+        return "demands.html", {"missing": "ceasefire.demands", "demands": [], "chart": None, "filters": f}
+    found = _json_records(_with_workspace(app, lambda ws: demand_timeline(ws, party=f.party)))
+    return "demands.html", {"missing": None, "demands": found, "chart": demands_svg(found) if found else None,
+                            "filters": f}
 
 
 def readouts(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[str, Any]]:
     names = [p.name for p in app.readout_paths]
-    context: dict[str, Any] = {"names": names, "a": None, "b": None, "missing": None, **_table([])}
+    context: dict[str, Any] = {"names": names, "a": None, "b": None, "comparison": None, "missing": None}
     compare_readouts = _optional("ceasefire.readouts", "compare_readouts")
     load_readout = _optional("ceasefire.readouts", "load_readout")
     if compare_readouts is None or load_readout is None:
         context["missing"] = "ceasefire.readouts"
         return "readouts.html", context
     a, b = (query.get(k, [""])[0] for k in ("a", "b"))
-    if a in names and b in names:
+    if a not in names or b not in names:
+        a, b = (names[0], names[1]) if len(names) >= 2 else ("", "")
+    if a and b:
         by_name = {p.name: p for p in app.readout_paths}
-        compared = _rows(compare_readouts(load_readout(by_name[a]), load_readout(by_name[b])))
-        context.update(a=a, b=b, **_table(compared))
+
+        def compare() -> Any:
+            return compare_readouts(load_readout(by_name[a]), load_readout(by_name[b])).to_json()
+
+        context.update(a=a, b=b, comparison=app.view.memo(("readouts", a, b), compare))
     return "readouts.html", context
 
 
