@@ -251,6 +251,8 @@ def load_geonames(regions: dict[str, Region], inflector: Inflector) -> list[Entr
         if country == "UA" or entry.cyrillic_uk:
             entry.name_uk = best_match(uk_pool, entry.name, latin_uk, inflector.morph["uk"])
         entry.name_ru = best_match(ru_pool, entry.name, latin_ru, inflector.morph["ru"])
+        if not entry.name.isascii() and entry.name_ru:
+            entry.name = latin_ru(entry.name_ru)  # Oryol rather than GeoNames' Orël
         entries.append(entry)
     return dedupe(entries)
 
@@ -349,7 +351,10 @@ def region_forms(region: Region, inflector: Inflector) -> set[str]:
         for form in inflected:
             words = form.split()
             if words[-1].lower().startswith("облас"):
-                forms.add(" ".join(words[:-1]) + " обл")
+                adjective = " ".join(words[:-1])
+                forms.add(adjective + " обл")
+                # the oblast's military or state administration: "голова Одеської ОВА", "Харьковской ОГА"
+                forms |= {f"{adjective} {body}" for body in ("ОВА", "ОДА", "ОГА", "ОВА.")}
     for base in region.en:
         forms |= {f"{base} {suffix}" for suffix in REGION_SUFFIXES}
         forms.add(f"republic of {base}")

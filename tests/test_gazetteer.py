@@ -258,3 +258,16 @@ def test_list_of_cities_stays_cities(gaz: Gazetteer) -> None:
 
 def test_words_geonames_lists_as_old_names_are_not_places(gaz: Gazetteer) -> None:
     assert gaz.find("Police intervened after protesters threw Molotov cocktails at a Coca-Cola truck.") == []
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Про це повідомив голова Одеської ОВА.", "Odesa"), ("Заявление Харьковской ОГА.", "Kharkiv"),
+])
+def test_oblast_administration_names_the_region(gaz: Gazetteer, text: str, admin1: str) -> None:
+    assert [(m.kind, m.candidates[0].admin1) for m in gaz.find(text)] == [("region", admin1)]
+
+
+def test_russian_text_names_ukrainian_villages_the_russian_way(gaz: Gazetteer) -> None:
+    resolved = gaz.resolve("Войска вошли в Михайловку Донецкой области.")
+    found = [r.entry for r in resolved if r.mention.kind == "settlement"]
+    assert found and found[0].admin1 == "Donetsk" and found[0].name_uk == "Михайлівка"
