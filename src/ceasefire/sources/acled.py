@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from ceasefire.sources._csv import RAW_SQL, ROWS, TODO, quarantine_rows, stage_csv
+from ceasefire.sources._csv import NOT_QUARANTINED, RAW_SQL, ROWS, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import create_country_tables, load_yaml, sql_str, target_case, weapon_case
 from ceasefire.sources._feed import Prepared
 
@@ -105,7 +105,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
             FROM {TODO} r
             LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER)
             LEFT JOIN _cf_country_name n ON n.name = lower(r.country)
-            WHERE {reason} IS NULL
+            WHERE {NOT_QUARANTINED}
         ), typed AS (
             SELECT m.*, coalesce(z.timezone, 'UTC') AS _tz,
                    CASE WHEN _civilian THEN coalesce(_notes_target, 'civilian')

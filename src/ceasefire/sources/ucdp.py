@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from ceasefire.sources._csv import RAW_SQL, TODO, quarantine_rows, stage_csv
+from ceasefire.sources._csv import NOT_QUARANTINED, RAW_SQL, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import create_country_tables, load_yaml, sql_str, target_case
 from ceasefire.sources._feed import Prepared
 
@@ -73,7 +73,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
             FROM {TODO} r
             LEFT JOIN _cf_country_name a ON a.name = lower(r.country)
             LEFT JOIN _cf_country_name b ON b.name = lower(trim(regexp_replace(r.country, '\\s*\\(.*\\)\\s*$', '')))
-            WHERE {reason} IS NULL
+            WHERE {NOT_QUARANTINED}
         ), typed AS (
             SELECT m.*, coalesce(z.timezone, 'UTC') AS _tz,
                    CASE WHEN _target0 = 'civilian'
