@@ -56,6 +56,8 @@ class _Sentence:
     deny_token: int = -1
     responsibility: int = -1
     selfs: list[int] = field(default_factory=list)
+    truces: list[int] = field(default_factory=list)
+    owners: list[tuple[int, str]] = field(default_factory=list)  # a side named as a target's owner
     targets: list[tuple[int, str, int]] = field(default_factory=list)
     weapons: list[tuple[int, str, int]] = field(default_factory=list)
     speakers: list[tuple[int, str]] = field(default_factory=list)
@@ -78,6 +80,7 @@ class _Incident:
     speakers: list[tuple[int, str]] = field(default_factory=list)
     dates: list[DatePhrase] = field(default_factory=list)
     attacks: list[int] = field(default_factory=list)
+    owners: list[tuple[int, str]] = field(default_factory=list)
     is_denial: bool = False
     counter: int | None = None  # where a denier's own version of events starts
     confirms: bool = False  # a side taking responsibility for the incident before it
@@ -166,6 +169,8 @@ class _Reading:
             return True
         if self._next_kinds(place.end, 3) & {"say", "deny"}:
             return False
+        if "say" in self._kinds_between(place.start - 1, place.start):
+            return False
         attacked = bool(self._kinds_between(place.start - 2, place.start) & {"attack", "weapon"})
         return attacked or not self._next_kinds(place.end, 3) & {"attack", "weapon", "speaker"}
 
@@ -229,6 +234,8 @@ class _Reading:
             sentence.says.append(at)
         if "self" in by_kind:
             sentence.selfs.append(at)
+        if "truce" in by_kind:
+            sentence.truces.append(at)
         if "responsibility" in by_kind and sentence.responsibility < 0:
             sentence.responsibility = at
         if "deny" in by_kind:
@@ -259,8 +266,16 @@ class _Reading:
         return found
 
     def _followed_by_say(self, end: int, sentence: _Sentence) -> bool:
-        kinds = self._next_kinds(end, min(3, sentence.end - end))
-        return bool(kinds & {"say", "deny"}) and not kinds & {"attack", "weapon"}
+        """True when the next cue, within three words and the same clause, is "said" (or a denial)."""
+        for k in range(end, min(end + 3, sentence.end)):
+            if k > 0 and any(c in self.text[self.tokens[k - 1].end: self.tokens[k].start] for c in ",;.:—"):
+                return False
+            kinds = self.kinds[k]
+            if kinds & {"say", "deny"}:
+                return True
+            if kinds & {"attack", "weapon"}:
+                return False
+        return False
 
     def _actor_role(self, sentence: _Sentence, match: Match, party: str) -> None:
         # "Генштаб ЗСУ", "Міноборони РФ": a force named right after a speaker belongs to the speaker.
@@ -289,7 +304,11 @@ class _Reading:
             if place.start == match.end or place.start <= match.start < place.end:
                 return
         after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
-        if after & {"weapon", "attack", "actor"}:
+        next_kinds = self.kinds[match.end] if match.end < len(self.kinds) else frozenset()
+        previous_kinds = self.kinds[match.start - 1] if match.start > 0 else frozenset()
+        if "target" in next_kinds or "target" in previous_kinds:
+            sentence.owners.append((match.start, party))  # "Ukrainian airfields", "об'єкти енергетики України"
+        elif after & {"weapon", "attack", "actor"}:
             sentence.actors.append((match.start, party))
 
     # ----- places: which mention says where it happened -----
@@ -315,7 +334,7 @@ class _Reading:
             return False
         following = self.tokens[place.end]
         gap = self.text[self.tokens[place.end - 1].end: following.start]
-        if gap != " " or not following.surface[:1].isupper() or self.kinds[place.end]:
+        if gap != " " or not following.surface[:1].isupper() or self.kinds[place.end] - {"speaker"}:
             return False
         return not any(p.start == place.end for p in self.places) and not self.lows[place.end].isdigit()
 
@@ -362,7 +381,9 @@ class _Reading:
         return confirmation
 
     def _is_incident(self, sentence: _Sentence) -> bool:
-        if not sentence.attacks:
+        # "a moratorium on strikes against energy sites": strikes named as what a truce bans are no event
+        attacks = [a for a in sentence.attacks if not any(0 < a - t <= 3 for t in sentence.truces)]
+        if not attacks:
             return False
         if sentence.modal or (sentence.aggregate and sentence.number):
             return False
@@ -413,6 +434,8 @@ class _Reading:
         part.attacks = [a for a in sentence.attacks if start <= a < end]
         part.says = [a for a in sentence.says if start <= a < end]
         part.selfs = [a for a in sentence.selfs if start <= a < end]
+        part.truces = [a for a in sentence.truces if start <= a < end]
+        part.owners = [a for a in sentence.owners if start <= a[0] < end]
         part.responsibility = sentence.responsibility if start <= sentence.responsibility < end else -1
         part.places = [p for p in sentence.places if start <= p.start < end]
         part.dates = list(sentence.dates)
@@ -435,10 +458,13 @@ class _Reading:
             cuts.append(self._cut_between(left[-1].end, right[0].start))
         cuts.append(sentence.end)
         parts = [self._slice(sentence, a, b) for a, b in itertools.pairwise(cuts) if b > a]
-        for before, part in itertools.pairwise(parts):
-            # "apartment blocks in Vidnoye and Domodedovo": a place with no object of its own shares the last one
-            if not any(t[2] >= 2 for t in part.targets):
-                part.targets = part.targets + [t for t in before.targets if t[2] >= 2]
+        # "apartment blocks in Vidnoye and Domodedovo": a place with no object of its own shares its neighbour's
+        strong = [[t for t in part.targets if t[2] >= 2] for part in parts]
+        for k, part in enumerate(parts):
+            if not strong[k]:
+                neighbours = [strong[j] for j in (k - 1, k + 1) if 0 <= j < len(parts) and strong[j]]
+                if neighbours:
+                    part.targets = part.targets + neighbours[0]
         for part in parts:
             if not part.weapons:
                 part.weapons = list(sentence.weapons)
@@ -458,13 +484,22 @@ class _Reading:
         return right_start
 
     def _near(self, place: PlaceMention) -> bool:
-        window = self.lows[max(0, place.start - 3): place.start]
-        return any(w in _NEAR_WORDS for w in window)
+        """"near Kharkiv", "south of Kyiv": the place is a landmark for another one in the same clause."""
+        for k in range(place.start - 1, max(-1, place.start - 4), -1):
+            if any(c in self.text[self.tokens[k].end: self.tokens[k + 1].start] for c in ",;.:—"):
+                return False
+            if self.lows[k] in _NEAR_WORDS:
+                return True
+        return False
 
     @staticmethod
     def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
         if a.kind == "settlement" and b.kind == "settlement":
-            return a.best == b.best
+            first, second = a.best, b.best
+            if first is None or second is None:
+                return False
+            close = abs(first.lat - second.lat) < 0.12 and abs(first.lon - second.lon) < 0.18
+            return first == second or (first.admin1 == second.admin1 and close)
         return a.admin1 == b.admin1
 
     def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:
@@ -494,6 +529,7 @@ class _Reading:
         incident.speakers += part.speakers
         incident.dates += part.dates
         incident.attacks += part.attacks
+        incident.owners += part.owners
         incident.installed = incident.installed or part.installed
 
     def _enrich(self, incident: _Incident, sentence: _Sentence) -> None:
@@ -667,6 +703,9 @@ class _Reading:
             return party if party != claimant else None
         if party is not None:
             return party
+        owners = {p for _, p in incident.owners if p in _OPPONENT}
+        if len(owners) == 1:
+            return _OPPONENT[owners.pop()]
         if claimant is None:
             return None
         if controller is None or controller == claimant:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`][^\W\d_]+)*", re.UNICODE)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"»”)]*\s+(?=[\"«“(]?[A-ZА-ЯЁІЇЄҐ0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(]?[A-ZА-ЯЁІЇЄҐ0-9])|(?<=;)\s+")
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-ZА-ЯІЇЄҐ]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|"
     r"обл|р|г|м|с|смт|пгт|ст|ул|вул|див|им|ім|тис|млн|ген)\.)$"
