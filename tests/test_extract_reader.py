@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ceasefire.cli.main import cli
+from ceasefire.cli.extract import command
 from ceasefire.errors import BadInput
 from ceasefire.extract.reader import read_text, read_text_reports
 from ceasefire.model.report import Quarantined, Report
@@ -75,7 +75,7 @@ def test_text_in_memory_tells_json_lines_from_paragraphs() -> None:
 
 def test_cli_reads_stdin_and_prints_json_lines() -> None:
     text = "Ukrainian drones set an oil depot on fire in Kavkazskaya on Wednesday, the governor said.\n"
-    result = CliRunner().invoke(cli, ["extract", "--published", "2025-03-20", "--json", "-"], input=text)
+    result = CliRunner().invoke(command, ["--published", "2025-03-20", "--json", "-"], input=text)
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
     assert len(records) == 1
@@ -89,12 +89,12 @@ def test_cli_table_and_bad_input(tmp_path: Path) -> None:
     runner = CliRunner()
     path = tmp_path / "t.txt"
     path.write_text("Russian shelling damaged a church in Kherson on Sunday.\n", encoding="utf-8")
-    result = runner.invoke(cli, ["extract", "--published", "2025-03-31", str(path)])
+    result = runner.invoke(command, ["--published", "2025-03-31", str(path)])
     assert result.exit_code == 0
     assert "civilian.religious" in result.output and "t:1" in result.output
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00")
-    result = runner.invoke(cli, ["extract", str(bad)])
-    assert result.exit_code == 2
-    missing = runner.invoke(cli, ["extract", str(tmp_path / "nope.txt")])
-    assert missing.exit_code == 2
+    result = runner.invoke(command, [str(bad)])
+    assert isinstance(result.exception, BadInput) and "not UTF-8" in str(result.exception)
+    missing = runner.invoke(command, [str(tmp_path / "nope.txt")])
+    assert isinstance(missing.exception, BadInput)
