@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ceasefire.cli._agreements_option import agreements_option, load_chosen
 from ceasefire.cli._common import workspace_option
 
 
@@ -13,10 +14,9 @@ from ceasefire.cli._common import workspace_option
 @workspace_option
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write the HTML file (overwritten).")
-@click.option("--agreements", "agreement_files", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              multiple=True, help="Agreement YAML file(s) to report on (repeatable). Default: the bundled ones.")
+@agreements_option
 @click.option("--title", default="Ceasefire monitoring report", show_default=True, help="Title of the report.")
-def command(workspace: Path, out: Path, agreement_files: tuple[Path, ...], title: str) -> None:
+def command(workspace: Path, out: Path, agreement_paths: tuple[Path, ...], title: str) -> None:
     """Write one HTML file that works with the network off.
 
     Per agreement: its accounts side by side, a timeline of covered incidents per accused party, and nightly
@@ -24,9 +24,8 @@ def command(workspace: Path, out: Path, agreement_files: tuple[Path, ...], title
     oblast outlines, and the covered findings with links to the reports they rest on. Scripts, styles and map
     data are inlined; the file loads nothing from anywhere.
     """
-    from ceasefire.agreements import load_agreements
     from ceasefire.publish import build_report
 
-    agreements = load_agreements(list(agreement_files) or None)
+    agreements = load_chosen(agreement_paths)
     path = build_report(workspace, out, agreements, title=title)
     click.echo(f"wrote {path} ({path.stat().st_size // 1024:,} KiB)", err=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ceasefire.cli._agreements_option import agreements_option, load_chosen
 from ceasefire.cli._common import workspace_option
 
 
@@ -15,12 +16,11 @@ from ceasefire.cli._common import workspace_option
               help="Address to listen on. Keep 127.0.0.1 unless others on your network should see it.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0 picks a free one).")
-@click.option("--agreements", "agreement_files", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              multiple=True, help="Agreement YAML file(s) to show (repeatable). Default: the bundled ones.")
+@agreements_option
 @click.option("--readout", "readout_files", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               multiple=True, help="Readout file(s) the comparison page offers (repeatable).")
 @click.option("--quiet", is_flag=True, help="Do not log each request to stderr.")
-def command(workspace: Path, host: str, port: int, agreement_files: tuple[Path, ...],
+def command(workspace: Path, host: str, port: int, agreement_paths: tuple[Path, ...],
             readout_files: tuple[Path, ...], quiet: bool) -> None:
     """Serve pages for a workspace: overview, findings, incidents, map, timeline, readouts, claims, demands.
 
@@ -28,10 +28,9 @@ def command(workspace: Path, host: str, port: int, agreement_files: tuple[Path, 
     narrow every table and chart. The workspace is opened read-only and the server answers GET and HEAD only.
     Stop it with Ctrl-C.
     """
-    from ceasefire.agreements import load_agreements
     from ceasefire.web import make_server
 
-    agreements = load_agreements(list(agreement_files) or None)
+    agreements = load_chosen(agreement_paths)
     server = make_server(workspace, agreements, host=host, port=port, readouts=readout_files, quiet=quiet)
     click.echo(f"serving {workspace} read-only at {server.url}/ (Ctrl-C to stop)", err=True)
     try:

@@ -172,8 +172,8 @@ def timeline_svg(agreement: Agreement, covered: Sequence[dict[str, Any]] | None,
     axis = _TimeAxis(start, end, left, width - left - right)
     plot_height = lane * len(parties)
     bands = account_bands(agreement, end)
-    parts = [_text(left, 22, f"Incidents covered by at least one account, per accused party: {agreement.title}",
-                   size=14, weight="bold")]
+    parts = [_text(left, 22, "Incidents covered by at least one account, per accused party", size=14,
+                   weight="bold")]
     parts += _bands_svg(axis, bands, top, plot_height)
     for i, party in enumerate(parties):
         y = top + lane * i + lane / 2
@@ -252,8 +252,8 @@ def tallies_svg(agreement: Agreement, nights: Sequence[dict[str, Any]], *, width
     peak = max((sum(v.values()) for v in per_night.values()), default=0.0)
     scale_max = _nice_ceiling(peak)
     bands = account_bands(agreement, end)
-    parts = [_text(left, 22, f"Drones and missiles launched per night (Ukrainian Air Force counts): {agreement.title}",
-                   size=14, weight="bold")]
+    parts = [_text(left, 22, "Drones and missiles launched per night (Ukrainian Air Force counts)", size=14,
+                   weight="bold")]
     parts += _bands_svg(axis, bands, top, height_plot)
     for value in _steps(scale_max):
         y = top + height_plot - value / scale_max * height_plot
@@ -323,23 +323,26 @@ def demands_svg(demands: Sequence[dict[str, Any]], *, width: int = 960) -> Marku
     end = datetime.combine(max(dates) + timedelta(days=4), datetime.min.time())
     left, right, top, row_height = 330.0, 20.0, 40.0, 26.0
     axis = _TimeAxis(start, end, left, width - left - right)
-    parts = [_text(left, 22, "Demands over time: when each was first stated, repeated, reworded or dropped", size=14,
-                   weight="bold")]
+    parts = [_text(left, 22, "Demands over time", size=14, weight="bold")]
     for i, demand in enumerate(rows):
         y = top + row_height * i + row_height / 2
         party = str(demand.get("party") or "unknown")
         wording = str(demand.get("demand") or "")
-        short = wording if len(wording) <= 44 else wording[:43] + "…"
+        short = wording if len(wording) <= 40 else wording[:39] + "…"
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>')
-        parts.append(_text(left - 8, y + 4, f"{party}: {short}", anchor="end", size=12,
+        parts.append(_text(left - 8, y + 4, f"{party}: {short}", anchor="end", size=11,
                            fill=party_colour(party)).replace("</text>", f"<title>{escape(wording)}</title></text>"))
         events = [e for e in demand.get("events") or [] if e.get("date")]
         if events and events[-1].get("event") != "dropped":
             x0 = axis.x(datetime.combine(date.fromisoformat(events[0]["date"]), datetime.min.time()))
             parts.append(f'<line x1="{x0:.1f}" x2="{width - right:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
                          f'stroke="{party_colour(party)}" stroke-opacity="0.35" stroke-width="3"/>')
+        seen: dict[str, int] = {}
         for event in events:
+            same_day = seen.get(event["date"], 0)  # several statements on one day sit side by side, not on top
+            seen[event["date"]] = same_day + 1
             x = axis.x(datetime.combine(date.fromisoformat(event["date"]), datetime.min.time()) + timedelta(hours=12))
+            x += 13 * same_day
             kind = str(event.get("event") or "")
             tip = f"{event['date']}: {EVENT_MARKS.get(kind, kind)} by {event.get('source') or 'unknown source'}"
             parts.append(_event_mark(kind, x, y, party_colour(party), tip))

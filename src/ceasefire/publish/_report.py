@@ -29,7 +29,7 @@ def evidence_anchor(report_id: str) -> str:
 def render_report(view: View, agreements: Sequence[Agreement], *, title: str = "Ceasefire monitoring report",
                   problems: Sequence[str] = ()) -> str:
     sections = []
-    for agreement in agreements:
+    for agreement in sorted(agreements, key=lambda a: (a.announced, a.agreement_id)):
         start, end = agreement_span(agreement, margin_days=14)
         sections.append({
             "agreement": agreement,

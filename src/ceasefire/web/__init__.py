@@ -17,7 +17,8 @@ def make_server(workspace: Path | str, agreements: Sequence[Agreement], *, host:
                 readouts: Sequence[Path] = (), problems: Sequence[str] = (), quiet: bool = False) -> Server:
     """A server for the workspace at ``workspace`` (opened read-only); call ``serve_forever()`` on it."""
     _skip_pandas_probe()
-    app = App(view=open_view(workspace), agreements=agreements, readout_paths=tuple(readouts),
+    ordered = sorted(agreements, key=lambda a: (a.announced, a.agreement_id))  # oldest first: the order of events
+    app = App(view=open_view(workspace), agreements=ordered, readout_paths=tuple(readouts),
               problems=tuple(problems))
     return Server(app, host, port, quiet=quiet)
 
