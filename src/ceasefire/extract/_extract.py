@@ -165,6 +165,8 @@ class _Reading:
             return True
         if not any(self.kinds[k] & _PEOPLE_KINDS for k in range(place.start, place.end)):
             return True
+        if self._next_kinds(place.end, 2) & {"say", "deny"}:
+            return False  # "в Києві це назвали фейком": the capital speaks for its side
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
             return True
         if self._next_kinds(place.end, 3) & {"say", "deny"}:
@@ -310,6 +312,14 @@ class _Reading:
             sentence.owners.append((match.start, party))  # "Ukrainian airfields", "об'єкти енергетики України"
         elif after & {"weapon", "attack", "actor"}:
             sentence.actors.append((match.start, party))
+        elif any(a < match.start for a in sentence.attacks) and self._country_noun(match):
+            sentence.owners.append((match.start, party))  # "удар по объектам энергетики и связи Украины"
+
+    def _country_noun(self, match: Match) -> bool:
+        """"Украины", "Russia": the country itself rather than an adjective ("російські")."""
+        low = self.lows[match.start]
+        return not low.endswith(("ськ", "ський", "ська", "ське", "ські", "ских", "ский", "ская", "ское", "ские",
+                                 "ian", "ians", "ого", "ой", "их", "ых", "им", "ым")) or low in ("russian", "ukrainian")
 
     # ----- places: which mention says where it happened -----
 
@@ -319,14 +329,21 @@ class _Reading:
         if place.facility:
             return 0
         after = self._next_kinds(place.end, 1)
-        before = self._kinds_between(place.start - 2, place.start)
-        if after & {"speaker", "say"} or before & {"speaker"} or self._person_name(place):
+        if after & {"speaker", "say"} or self._speaker_before(place) or self._person_name(place):
             return 4
         if self._near(place):
             return 3
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
             return 1
         return 2
+
+    def _speaker_before(self, place: PlaceMention) -> bool:
+        """"the governor of Belgorod", "authorities in Kherson", "начальник МВА Дмитро": the speaker's place."""
+        if place.start > 0 and "speaker" in self.kinds[place.start - 1]:
+            return True
+        if place.start > 1 and "speaker" in self.kinds[place.start - 2]:
+            return any(c.value == "@local" for m in self.cues if m.start <= place.start - 2 < m.end for c in m.cues)
+        return False
 
     def _person_name(self, place: PlaceMention) -> bool:
         """"Дмитро Брижинський", "Yuri Slyusar": a first name that is also a place, followed by a surname."""
@@ -340,7 +357,7 @@ class _Reading:
 
     def _anchor_places(self, places: list[PlaceMention]) -> list[PlaceMention]:
         """The mentions that can stand for an incident's place (not the speaker's, not a facility's name)."""
-        return [p for p in places if self._place_rank(p) <= 3] or places
+        return [p for p in places if self._place_rank(p) <= 3] or places[:1]
 
     # ----- sentences into incidents -----
 
@@ -498,7 +515,7 @@ class _Reading:
             first, second = a.best, b.best
             if first is None or second is None:
                 return False
-            close = abs(first.lat - second.lat) < 0.12 and abs(first.lon - second.lon) < 0.18
+            close = abs(first.lat - second.lat) < 0.06 and abs(first.lon - second.lon) < 0.09
             return first == second or (first.admin1 == second.admin1 and close)
         return a.admin1 == b.admin1
 
