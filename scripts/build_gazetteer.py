@@ -339,7 +339,8 @@ def region_entries(regions: list[Region], settlements: list[Entry]) -> list[tupl
     return out
 
 
-REGION_SUFFIXES = ("region", "oblast", "province", "krai", "kray", "territory", "republic", "autonomous okrug",
+REGION_SUFFIXES = ("region", "regions", "oblast", "oblasts", "province", "krai", "kray", "territory", "republic",
+                   "autonomous okrug",
                    "okrug", "area", "district")
 
 

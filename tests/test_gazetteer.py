@@ -271,3 +271,8 @@ def test_russian_text_names_ukrainian_villages_the_russian_way(gaz: Gazetteer) -
     resolved = gaz.resolve("Войска вошли в Михайловку Донецкой области.")
     found = [r.entry for r in resolved if r.mention.kind == "settlement"]
     assert found and found[0].admin1 == "Donetsk" and found[0].name_uk == "Михайлівка"
+
+
+def test_two_regions_named_together(gaz: Gazetteer) -> None:
+    mentions = gaz.find("Drones were downed over the Kursk and Belgorod regions.")
+    assert [(m.surface, m.kind) for m in mentions][-1] == ("Belgorod regions", "region")
