@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -147,6 +149,27 @@ def test_map_draws_every_incident_with_coordinates(server: Server) -> None:
 
 def total_of_points(html: str) -> int:
     return html.count('class="point"')
+
+
+def test_serve_command(tmp_path: Path) -> None:
+    """``ceasefire serve`` in its own process: says where it listens, answers, leaves the file as it was."""
+    path = build_workspace(tmp_path / "cli.duckdb")
+    before = path.read_bytes()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from ceasefire.cli.serve import command; command()", "--workspace", str(path),
+         "--port", "0", "--quiet"], stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        match = re.search(r"(http://127\.0\.0\.1:\d+)/", line)
+        assert match, line
+        with urllib.request.urlopen(match.group(1) + "/findings?party=UA", timeout=30) as response:
+            assert response.status == 200
+            assert total_of(response.read().decode("utf-8")) == accused_count("UA")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert path.read_bytes() == before
 
 
 @pytest.mark.browser

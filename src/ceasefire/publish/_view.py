@@ -102,6 +102,7 @@ def open_view(path: Path | str) -> View:
     if not path.exists():
         raise WorkspaceError(f"{path}: no workspace here (run `ceasefire ingest` or `ceasefire demo` first)")
     con = duckdb.connect(":memory:")
+    con.execute("SET enable_progress_bar = false")
     try:
         con.execute("ATTACH ':memory:' AS view_store (COMPRESS)")
     except duckdb.Error:  # an older DuckDB: an uncompressed in-memory store works the same
@@ -124,7 +125,6 @@ def open_view(path: Path | str) -> View:
         level = "incident" if found and found[0] else "report"
     con.execute("USE view_store")
     _build_subjects(con, tables, level)
-    con.execute("SET enable_progress_bar = false")
     con.execute("SET threads = 1")
     con.execute("SET preserve_insertion_order = true")
     return View(path=path, con=con, tables=tables, level=level)
