@@ -67,8 +67,9 @@ def _fragment_regex(fragments: tuple[str, ...]) -> str:
     return "|".join(re.escape(fragment) for fragment in fragments)
 
 
-def weapon_case(text_sql: str, allowed: list[str] | None = None) -> str:
-    """SQL giving the first weapon class whose vocabulary fragment occurs in ``text_sql`` (NULL if none).
+def weapon_case(lowered_sql: str, allowed: list[str] | None = None) -> str:
+    """SQL giving the first weapon class whose vocabulary fragment occurs in ``lowered_sql`` (lower-cased text;
+    NULL if none).
 
     The same rule as :func:`ceasefire.vocab.weapon_of`, limited to the classes in ``allowed`` when given.
     """
@@ -78,7 +79,7 @@ def weapon_case(text_sql: str, allowed: list[str] | None = None) -> str:
             continue
         if allowed is not None and name not in allowed:
             continue
-        whens.append(f"WHEN regexp_matches(lower({text_sql}), {sql_str(_fragment_regex(fragments))}) "
+        whens.append(f"WHEN regexp_matches({lowered_sql}, {sql_str(_fragment_regex(fragments))}) "
                      f"THEN {sql_str(name)}")
     return f"(CASE {' '.join(whens)} ELSE NULL END)" if whens else "NULL"
 
@@ -88,14 +89,14 @@ def target_rules() -> tuple[tuple[str, str], ...]:
     return tuple((str(rule["type"]), str(rule["pattern"])) for rule in load_yaml("targets.yaml"))
 
 
-def target_case(text_sql: str, categories: tuple[str, ...] | None = None) -> str:
-    """SQL giving the first target type whose words occur in ``text_sql`` (NULL if none), optionally limited to
-    types in the given top-level categories. Patterns are lower-case and matched against the lower-cased text;
+def target_case(lowered_sql: str, categories: tuple[str, ...] | None = None) -> str:
+    """SQL giving the first target type whose words occur in ``lowered_sql`` (lower-cased text; NULL if none),
+    optionally limited to types in the given top-level categories. Patterns are lower-case;
     one combined pattern screens out the many texts that name no target before the per-type tests run."""
     rules = [(t, p) for t, p in target_rules() if categories is None or t.split(".", 1)[0] in categories]
     if not rules:
         return "NULL"
-    lowered = f"lower({text_sql})"
+    lowered = lowered_sql
     whens = " ".join(f"WHEN regexp_matches({lowered}, {sql_str(p)}) THEN {sql_str(t)}" for t, p in rules)
     screen = sql_str("|".join(f"(?:{p})" for _, p in rules))
     return f"(CASE WHEN regexp_matches({lowered}, {screen}) THEN (CASE {whens} ELSE NULL END) ELSE NULL END)"

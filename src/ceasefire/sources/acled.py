@@ -51,7 +51,7 @@ def _weapon_sql() -> str:
     for name, spec in rules()["sub_events"].items():
         default = sql_str(spec["weapon"])
         refine = spec.get("refine")
-        value = f"coalesce({weapon_case('notes', list(refine))}, {default})" if refine else default
+        value = f"coalesce({weapon_case('_notes_lc', list(refine))}, {default})" if refine else default
         whens.append(f"WHEN {sql_str(name)} THEN {value}")
     return f"(CASE sub_event_type {' '.join(whens)} ELSE 'unknown' END)"
 
@@ -98,14 +98,15 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
               LEFT JOIN _cf_country z ON z.alpha2 = coalesce(c.alpha2, n.alpha2)) WHERE _day IS NOT NULL
     """)
     rows_sql = f"""
-        WITH mapped AS (
+        WITH todo AS (
+            SELECT *, lower(notes) AS _notes_lc FROM {TODO} WHERE {NOT_QUARANTINED}
+        ), mapped AS (
             SELECT r.*, {day} AS _day, coalesce(c.alpha2, n.alpha2) AS _alpha2,
-                   CASE WHEN {civilian} OR {remote} THEN {target_case('notes')} END AS _notes_target,
+                   CASE WHEN {civilian} OR {remote} THEN {target_case('_notes_lc')} END AS _notes_target,
                    {civilian} AS _civilian, {military} AS _military, {remote} AS _remote
-            FROM {TODO} r
+            FROM todo r
             LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER)
             LEFT JOIN _cf_country_name n ON n.name = lower(r.country)
-            WHERE {NOT_QUARANTINED}
         ), typed AS (
             SELECT m.*, coalesce(z.timezone, 'UTC') AS _tz,
                    CASE WHEN _civilian THEN coalesce(_notes_target, 'civilian')

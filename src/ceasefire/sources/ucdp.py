@@ -18,6 +18,7 @@ from ceasefire.sources._feed import Prepared
 REQUIRED = ("id", "type_of_violence", "side_a", "side_b", "adm_1", "latitude", "longitude", "country",
             "date_start", "date_end", "best", "source_office")
 FEED = "ucdp"
+_CIVILIAN_LIKE = ("civilian", "energy", "infrastructure")
 
 
 @cache
@@ -77,7 +78,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
         ), typed AS (
             SELECT m.*, coalesce(z.timezone, 'UTC') AS _tz,
                    CASE WHEN _target0 = 'civilian'
-                        THEN coalesce({target_case(text, ('civilian', 'energy', 'infrastructure'))}, 'civilian')
+                        THEN coalesce({target_case(f"lower({text})", _CIVILIAN_LIKE)}, 'civilian')
                         ELSE _target0 END AS _target
             FROM mapped m LEFT JOIN _cf_country z ON z.alpha2 = m._alpha2
         )
