@@ -121,7 +121,9 @@ class Gazetteer:
             before, mention = mentions[i - 1], mentions[i]
             if mention.kind != "settlement" or text[before.end:mention.start].strip() != ",":
                 continue
-            canonical = self._admin1_names.get(normalise_form(mention.surface))
+            surface = mention.surface.lower()
+            canonical = self._admin1_names.get(surface) if surface.isalpha() else (
+                self._admin1_names.get(normalise_form(surface)))
             region = self._regions.get(canonical) if canonical else None
             if region is None or not any(c.admin1 == region.name for c in before.candidates if c.kind == "settlement"):
                 continue
@@ -184,7 +186,12 @@ class Gazetteer:
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:
     """The hits a reader would take: of overlapping matches the longest (then the leftmost), in text order."""
     hits.sort(key=_span)
-    if all(hits[i][1] <= hits[i + 1][0] for i in range(len(hits) - 1)):
+    overlapping = False
+    for i in range(len(hits) - 1):
+        if hits[i][1] > hits[i + 1][0]:
+            overlapping = True
+            break
+    if not overlapping:
         return hits
     chosen: list[_Hit] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):

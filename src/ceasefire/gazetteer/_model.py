@@ -47,7 +47,7 @@ class Region:
     entry: Entry
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every match, and frozen dataclasses are slower to build
 class Mention:
     """A place name found in a text: ``text[start:end] == surface``; ``candidates`` best first."""
 
