@@ -1,0 +1,167 @@
+"""Reports → incidents over a closed scope of reports, in SQL.
+
+1. Precise reports ("anchors": a settlement or point, a specific target type, a window of at most two days) are
+   joined through ``strong`` pairs (overlapping windows) into connected components. Two components linked only by
+   ``touch`` pairs (windows that meet, as when a date is off by one day) merge when each is the other's only
+   such neighbour.
+2. A coarse report (region-level place, unknown or category-level target, or a long window) joins an anchor
+   component only when all the anchors it is compatible with are in that one component; otherwise it could be
+   any of them, and it stays apart. Coarse reports left apart are joined to each other through ``area`` pairs
+   (same level, same area, same target type).
+3. Analysts' pins win: reports with the same pin are one incident, reports with different pins never are, and an
+   unpinned report next to pinned ones joins the nearest pin.
+
+Every step uses only pairs inside the scope, so any scope closed under pairs, incident membership and pins gives
+the same answer as the whole workspace: that is what makes updates incremental and equal to a rebuild.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+_MAX_ROUNDS = 10_000
+
+
+def close_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "incident_pairs") -> int:
+    """Grow table ``scope(report_id)`` until it holds every report reachable through pairs, incidents and pins."""
+    size = con.execute(f"SELECT count(*) FROM {scope}").fetchall()[0][0]
+    for _ in range(_MAX_ROUNDS):
+        con.execute(f"""
+            INSERT INTO {scope}
+            WITH s AS (SELECT report_id FROM {scope}),
+            reach AS (
+                SELECT p.b AS report_id FROM {pairs} p JOIN s ON s.report_id = p.a
+                UNION SELECT p.a FROM {pairs} p JOIN s ON s.report_id = p.b
+                UNION SELECT m2.report_id FROM incident_members m1 JOIN s ON s.report_id = m1.report_id
+                      JOIN incident_members m2 ON m2.incident_id = m1.incident_id
+                UNION SELECT q.report_id FROM incident_pins p1 JOIN s ON s.report_id = p1.report_id
+                      JOIN incident_pins q ON q.pin = p1.pin
+            )
+            SELECT DISTINCT report_id FROM reach ANTI JOIN s USING (report_id)
+        """)
+        grown = con.execute(f"SELECT count(*) FROM {scope}").fetchall()[0][0]
+        if grown == size:
+            return int(size)
+        size = grown
+    raise RuntimeError("scope did not close")  # pragma: no cover - bounded by the number of reports
+
+
+def _components(con: duckdb.DuckDBPyConnection, nodes: str, edges: str, out: str) -> None:
+    """Label ``nodes(id, seed)`` through undirected ``edges(x, y)`` into ``out(id, label)``.
+
+    Seeded nodes keep their seed; an unseeded node reachable from seeds takes the nearest seed (ties: the
+    smallest); the rest get the smallest id of their connected component."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _inc_e AS SELECT x, y FROM {edges} UNION SELECT y, x FROM {edges}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {out} AS SELECT id, seed AS label FROM {nodes}")
+    while True:  # nearest seed, one ring per round
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _inc_ring AS
+            SELECT e.x AS id, min(l2.label) AS label
+            FROM _inc_e e JOIN {out} l1 ON l1.id = e.x AND l1.label IS NULL
+            JOIN {out} l2 ON l2.id = e.y AND l2.label IS NOT NULL
+            GROUP BY e.x
+        """)
+        if not con.execute("SELECT count(*) FROM _inc_ring").fetchall()[0][0]:
+            break
+        con.execute(f"UPDATE {out} SET label = r.label FROM _inc_ring r WHERE {out}.id = r.id")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _inc_free AS SELECT id, id AS label FROM {out} WHERE label IS NULL;
+        CREATE OR REPLACE TEMP TABLE _inc_fe AS
+        SELECT e.x, e.y FROM _inc_e e SEMI JOIN _inc_free a ON a.id = e.x SEMI JOIN _inc_free b ON b.id = e.y;
+    """)
+    while True:  # smallest id, with pointer jumping
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE _inc_next AS
+            WITH hop AS (
+                SELECT f.id, least(f.label, coalesce(min(n.label), f.label)) AS label
+                FROM _inc_free f LEFT JOIN _inc_fe e ON e.x = f.id LEFT JOIN _inc_free n ON n.id = e.y
+                GROUP BY f.id, f.label
+            )
+            SELECT h.id, least(h.label, coalesce(j.label, h.label)) AS label
+            FROM hop h LEFT JOIN hop j ON j.id = h.label
+        """)
+        changed = con.execute(
+            "SELECT count(*) FROM _inc_next n JOIN _inc_free f USING (id) WHERE n.label <> f.label"
+        ).fetchall()[0][0]
+        con.execute("CREATE OR REPLACE TEMP TABLE _inc_free AS SELECT * FROM _inc_next")
+        if not changed:
+            break
+    con.execute(f"UPDATE {out} SET label = f.label FROM _inc_free f WHERE {out}.id = f.id")
+
+
+def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "incident_pairs") -> None:
+    """Temp table ``_inc_out``: the new ``incident_members`` rows of every report in the closed table ``scope``."""
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _inc_nodes AS
+        SELECT s.report_id AS id, coalesce(f.anchor, false) AS anchor, 'pin:' || p.pin AS seed
+        FROM {scope} s JOIN _inc_feat f ON f.report_id = s.report_id
+        LEFT JOIN incident_pins p ON p.report_id = s.report_id;
+        CREATE OR REPLACE TEMP TABLE _inc_scope_pairs AS
+        SELECT p.* FROM {pairs} p SEMI JOIN _inc_nodes a ON a.id = p.a SEMI JOIN _inc_nodes b ON b.id = p.b;
+    """)
+    # 1. anchors through strong pairs
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _inc_an AS SELECT id, seed FROM _inc_nodes WHERE anchor;
+        CREATE OR REPLACE TEMP TABLE _inc_ae AS SELECT a AS x, b AS y FROM _inc_scope_pairs WHERE kind = 'strong';
+    """)
+    _components(con, "_inc_an", "_inc_ae", "_inc_alab")
+    # 1b. two anchor components whose windows only touch (a date off by one day) merge when each is the other's
+    #     only such neighbour; a run of daily strikes on one place does not chain into one incident
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _inc_touch AS
+        WITH t AS (
+            SELECT DISTINCT la.label AS x, lb.label AS y
+            FROM _inc_scope_pairs p JOIN _inc_alab la ON la.id = p.a JOIN _inc_alab lb ON lb.id = p.b
+            WHERE p.kind = 'touch' AND la.label <> lb.label
+        ), sym AS (SELECT x, y FROM t UNION SELECT y, x FROM t),
+        degree AS (SELECT x, count(*) AS n FROM sym GROUP BY x)
+        SELECT s.x, least(s.x, s.y) AS label
+        FROM sym s JOIN degree dx ON dx.x = s.x AND dx.n = 1 JOIN degree dy ON dy.x = s.y AND dy.n = 1
+        WHERE NOT starts_with(s.x, 'pin:') AND NOT starts_with(s.y, 'pin:');
+        UPDATE _inc_alab SET label = t.label FROM _inc_touch t WHERE _inc_alab.label = t.x;
+    """)
+    # 2. coarse reports: attached when every compatible anchor is in one component
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _inc_attach AS
+        WITH cand AS (
+            SELECT p.b AS id, l.label FROM _inc_scope_pairs p JOIN _inc_alab l ON l.id = p.a WHERE p.kind = 'attach'
+            UNION ALL
+            SELECT p.a AS id, l.label FROM _inc_scope_pairs p JOIN _inc_alab l ON l.id = p.b WHERE p.kind = 'attach'
+        )
+        SELECT c.id, min(c.label) AS label
+        FROM cand c JOIN _inc_nodes n ON n.id = c.id AND NOT n.anchor AND n.seed IS NULL
+        GROUP BY c.id HAVING count(DISTINCT c.label) = 1;
+        CREATE OR REPLACE TEMP TABLE _inc_cn AS
+        SELECT id, seed FROM _inc_nodes n ANTI JOIN _inc_attach t USING (id) WHERE NOT anchor;
+        CREATE OR REPLACE TEMP TABLE _inc_ce AS
+        SELECT a AS x, b AS y FROM _inc_scope_pairs p
+        SEMI JOIN _inc_cn ca ON ca.id = p.a SEMI JOIN _inc_cn cb ON cb.id = p.b
+        WHERE kind = 'area';
+    """)
+    _components(con, "_inc_cn", "_inc_ce", "_inc_clab")
+    # 3. incident ids from the smallest member report id
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _inc_out AS
+        WITH lab AS (
+            SELECT id, label, CASE WHEN starts_with(label, 'pin:') THEN 'pinned' ELSE 'anchor' END AS role
+            FROM _inc_alab
+            UNION ALL SELECT id, label, 'attached' FROM _inc_attach
+            UNION ALL SELECT id, label, CASE WHEN starts_with(label, 'pin:') THEN 'pinned' ELSE 'area' END
+            FROM _inc_clab
+        ), named AS (
+            SELECT id, label, role, min(id) OVER (PARTITION BY label) AS first_id,
+                   count(*) OVER (PARTITION BY label) AS size
+            FROM lab
+        )
+        SELECT id AS report_id, 'I-' || substr(md5(first_id), 1, 12) AS incident_id,
+               CASE WHEN size = 1 AND role <> 'pinned' THEN 'single' ELSE role END AS role
+        FROM named
+    """)
+
+
+def store_scope(con: duckdb.DuckDBPyConnection, scope: str) -> None:
+    """Replace the ``incident_members`` rows of the reports in ``scope`` by ``_inc_out`` (inside a transaction)."""
+    con.execute(f"""
+        DELETE FROM incident_members m USING {scope} s WHERE m.report_id = s.report_id;
+        INSERT INTO incident_members SELECT * FROM _inc_out;
+    """)
