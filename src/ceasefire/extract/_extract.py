@@ -8,6 +8,7 @@ statements about the truce itself describe no incident.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,12 @@ _NEAR_WORDS = frozenset({
 })
 _CLAUSE_WORDS = frozenset({"and", "while", "also", "а", "і", "й", "та", "и", "також", "также", "ще", "whereas"})
 _PEOPLE_KINDS = frozenset({"speaker", "actor", "party"})
+# "KYIV, March 22 (Reuters) - ": where and when the story was filed, not where and when things happened.
+_DATELINE = re.compile(
+    r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’.\- ]{2,40}(?:,\s*[A-Za-zА-Яа-яёіїєґ]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-—–]\s+")
+_DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
+                             "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
 
 @dataclass(slots=True)
@@ -144,8 +151,11 @@ class _Reading:
         self.text = text
         self.lang = lang
         self.published = published
+        dateline = _DATELINE.match(text)
+        self.body_start = dateline.end() if dateline else 0
         self.tokens: list[Token] = tokenize(text)
         self.lows = [lowered(t) for t in self.tokens]
+        self.token_starts = [t.start for t in self.tokens]
         self.cues: list[Match] = cue_matcher().find(self.tokens, self.lows)
         self.kinds: list[frozenset[str]] = [frozenset()] * len(self.tokens)
         for match in self.cues:
@@ -154,8 +164,8 @@ class _Reading:
                 self.kinds[k] = kinds
         own = place_table().find(self.tokens, self.lows)
         found = sorted(own + gazetteer_mentions(text, self.tokens, own), key=lambda p: p.start)
-        self.places = [p for p in found if self._is_place(p)]
-        self.dates: list[DatePhrase] = find_dates(text, lang, published)
+        self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start]
+        self.dates: list[DatePhrase] = [d for d in find_dates(text, lang, published) if d.start >= self.body_start]
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
 
@@ -290,10 +300,17 @@ class _Reading:
             return
         # "повідомили в Силах оборони", "said in the Defence Forces": the force is the speaker.
         before = self._kinds_between(match.start - 2, match.start)
-        if "say" in before and not after & {"attack", "weapon"}:
+        if "say" in before and not after & {"attack", "weapon"} and not self._accused(match.start):
             sentence.speakers.append((match.start, party))
             return
         sentence.actors.append((match.start, party))
+
+    def _accused(self, index: int) -> bool:
+        """True after "blaming", "accused", "звинуватив": the party named next is the one accused."""
+        for match in self.cues:
+            if index - 3 <= match.start < index and any(c.value == "accuse" for c in match.cues):
+                return True
+        return False
 
     def _party_role(self, sentence: _Sentence, match: Match, party: str) -> None:
         if self._followed_by_say(match.end, sentence):
@@ -331,11 +348,15 @@ class _Reading:
         after = self._next_kinds(place.end, 1)
         if after & {"speaker", "say"} or self._speaker_before(place) or self._person_name(place):
             return 4
-        if self._near(place):
+        if self._near(place) or self._district(place):
             return 3
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
             return 1
         return 2
+
+    def _district(self, place: PlaceMention) -> bool:
+        """"Kherson's Dniprovskyi district", "у Дарницькому районі": a part of a city, named like a town."""
+        return place.end < len(self.lows) and self.lows[place.end] in _DISTRICT_WORDS
 
     def _speaker_before(self, place: PlaceMention) -> bool:
         """"the governor of Belgorod", "authorities in Kherson", "начальник МВА Дмитро": the speaker's place."""
@@ -406,7 +427,8 @@ class _Reading:
             return False
         strong_targets = [t for t in sentence.targets if t[2] >= 2]
         tally = (sentence.intercept or sentence.launch) and not (strong_targets and (sentence.places or sentence.dates))
-        if tally and not (sentence.intercept and strong_targets):
+        damage = [t for t in strong_targets if not t[1].startswith("military")]
+        if tally and not (sentence.intercept and damage):
             return False
         return bool(sentence.targets or sentence.places or sentence.weapons)
 
@@ -462,7 +484,7 @@ class _Reading:
         """Split a sentence that names several distinct places, each with its own clause."""
         groups: list[list[PlaceMention]] = []
         for place in self._anchor_places(sentence.places):
-            if groups and (self._same_place(groups[-1][-1], place) or self._near(place)):
+            if groups and (self._same_place(groups[-1][-1], place) or self._near(place) or self._district(place)):
                 groups[-1].append(place)
                 continue
             if any(self._same_place(g[0], place) for g in groups):
@@ -729,11 +751,19 @@ class _Reading:
             return _OPPONENT.get(claimant)
         return claimant
 
-    @staticmethod
-    def _target(incident: _Incident) -> str:
+    def _target(self, incident: _Incident) -> str:
         if not incident.targets:
             return "unknown"
-        return max(incident.targets, key=lambda t: (t[2], -t[0]))[1]
+        return max(incident.targets, key=lambda t: (t[2], self._hit(t[0]), -t[0]))[1]
+
+    def _hit(self, index: int) -> bool:
+        """An attack or weapon word shortly before, in the same clause: the object is what was hit."""
+        for k in range(index - 1, max(-1, index - 6), -1):
+            if any(c in self.text[self.tokens[k].end: self.tokens[k + 1].start] for c in ",;.:"):
+                return False
+            if self.kinds[k] & {"attack", "weapon"}:
+                return True
+        return False
 
     def _weapon(self, incident: _Incident) -> str:
         if incident.weapons:
@@ -745,6 +775,13 @@ class _Reading:
             return max(others, key=lambda w: (w[2], -w[0]))[1]
         return "unknown"
 
+    def _date_weight(self, phrase: DatePhrase) -> int:
+        """How precisely a phrase dates the event; "said on Sunday" dates the statement, so it counts least."""
+        index = bisect_right(self.token_starts, phrase.start) - 1
+        if index >= 0 and "say" in self._kinds_between(index - 1, index + 1):
+            return -1
+        return phrase.precision
+
     def _action(self, incident: _Incident) -> str | None:
         if not incident.attacks:
             return None
@@ -753,7 +790,7 @@ class _Reading:
     def _when(self, incident: _Incident) -> tuple[datetime | None, datetime | None]:
         phrase: DatePhrase | None = None
         if incident.dates:
-            phrase = max(incident.dates, key=lambda d: (d.precision, -d.start))
+            phrase = max(incident.dates, key=lambda d: (self._date_weight(d), -d.start))
         if phrase is None and self.dates:
             first_sentence = min(s.index for s in incident.sentences)
             earlier = [d for s in self.sentences if s.index < first_sentence for d in s.dates]
