@@ -16,10 +16,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 
 from ceasefire.extract._dates import DatePhrase, find_dates
-from ceasefire.extract._gazetteer import gazetteer_mentions
+from ceasefire.extract._gazetteer import district_mentions, gazetteer_mentions
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
 from ceasefire.extract._places import PlaceMention, place_table
-from ceasefire.extract._text import Token, detect_language, sentence_starts, tokenize
+from ceasefire.extract._text import Token, detect_language, first_name, sentence_starts, tokenize
 from ceasefire.model.report import Place, Report, Stance, Target
 
 FEED = "text"
@@ -163,8 +163,12 @@ class _Reading:
             for k in range(match.start, match.end):
                 self.kinds[k] = kinds
         own = place_table().find(self.tokens, self.lows)
-        found = sorted(own + gazetteer_mentions(text, self.tokens, own), key=lambda p: p.start)
+        own += gazetteer_mentions(text, self.tokens, own)
+        own += district_mentions(self.tokens, self.lows, own)
+        found = sorted(own, key=lambda p: p.start)
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start]
+        starts = {p.start for p in self.places}
+        self.places = [p for p in self.places if p.end in starts or not self._person_name(p)]
         self.dates: list[DatePhrase] = [d for d in find_dates(text, lang, published) if d.start >= self.body_start]
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
@@ -325,9 +329,11 @@ class _Reading:
         after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
         next_kinds = self.kinds[match.end] if match.end < len(self.kinds) else frozenset()
         previous_kinds = self.kinds[match.start - 1] if match.start > 0 else frozenset()
-        if "target" in next_kinds or "target" in previous_kinds:
+        if self._accused(match.start):
+            sentence.actors.append((match.start, party))  # "blaming Ukraine", "обвинил Киев"
+        elif "target" in next_kinds or "target" in previous_kinds:
             sentence.owners.append((match.start, party))  # "Ukrainian airfields", "об'єкти енергетики України"
-        elif after & {"weapon", "attack", "actor"}:
+        elif after & {"weapon", "attack", "actor", "launch"}:
             sentence.actors.append((match.start, party))
         elif any(a < match.start for a in sentence.attacks) and self._country_noun(match):
             sentence.owners.append((match.start, party))  # "удар по объектам энергетики и связи Украины"
@@ -346,7 +352,7 @@ class _Reading:
         if place.facility:
             return 0
         after = self._next_kinds(place.end, 1)
-        if after & {"speaker", "say"} or self._speaker_before(place) or self._person_name(place):
+        if after & {"speaker", "say"} or self._speaker_before(place) or "speaker" in self._next_kinds(place.end, 3):
             return 4
         if self._near(place) or self._district(place):
             return 3
@@ -356,6 +362,8 @@ class _Reading:
 
     def _district(self, place: PlaceMention) -> bool:
         """"Kherson's Dniprovskyi district", "у Дарницькому районі": a part of a city, named like a town."""
+        if self.lows[place.end - 1] in _DISTRICT_WORDS:
+            return True
         return place.end < len(self.lows) and self.lows[place.end] in _DISTRICT_WORDS
 
     def _speaker_before(self, place: PlaceMention) -> bool:
@@ -374,7 +382,10 @@ class _Reading:
         gap = self.text[self.tokens[place.end - 1].end: following.start]
         if gap != " " or not following.surface[:1].isupper() or self.kinds[place.end] - {"speaker"}:
             return False
-        return not any(p.start == place.end for p in self.places) and not self.lows[place.end].isdigit()
+        if self.kinds[place.end] == frozenset({"speaker"}):
+            return True  # a surname the lexicon knows
+        surface = self.tokens[place.start].surface
+        return not self.kinds[place.end] and not surface.isascii() and first_name(surface)
 
     def _anchor_places(self, places: list[PlaceMention]) -> list[PlaceMention]:
         """The mentions that can stand for an incident's place (not the speaker's, not a facility's name)."""
@@ -428,9 +439,14 @@ class _Reading:
         strong_targets = [t for t in sentence.targets if t[2] >= 2]
         tally = (sentence.intercept or sentence.launch) and not (strong_targets and (sentence.places or sentence.dates))
         damage = [t for t in strong_targets if not t[1].startswith("military")]
-        if tally and not (sentence.intercept and damage):
+        if tally and not (sentence.intercept and damage) and not self._downed_aircraft(sentence):
             return False
         return bool(sentence.targets or sentence.places or sentence.weapons)
+
+    @staticmethod
+    def _downed_aircraft(sentence: _Sentence) -> bool:
+        """"shot down a Su-34": the aircraft is what was hit, not what hit."""
+        return sentence.intercept and any(w[1] == "aircraft" for w in sentence.weapons)
 
     def _worth_reporting(self, incident: _Incident) -> bool:
         if incident.is_denial or incident.confirms:
@@ -547,9 +563,13 @@ class _Reading:
                 not anchors or (not current.places and not (part.speakers and current.speakers))):
             self._absorb(current, part)
             return current
+        districts_only = bool(anchors) and all(self._district(p) for p in anchors)
         for incident in incidents:
             if incident.is_denial or incident.confirms:
                 continue
+            if districts_only and any(p.admin1 == q.admin1 for p in anchors for q in incident.places):
+                self._absorb(incident, part)
+                return incident
             if any(self._same_place(p, q) for p in anchors for q in self._anchor_places(incident.places)):
                 self._absorb(incident, part)
                 return incident
@@ -752,9 +772,12 @@ class _Reading:
         return claimant
 
     def _target(self, incident: _Incident) -> str:
+        if not any(t[2] >= 2 for t in incident.targets) and any(self._downed_aircraft(s) for s in incident.sentences):
+            return "military.equipment"
         if not incident.targets:
             return "unknown"
-        return max(incident.targets, key=lambda t: (t[2], self._hit(t[0]), -t[0]))[1]
+        return max(incident.targets, key=lambda t: (self._hit(t[0]), t[2] >= 2, t[2] if not self._hit(t[0]) else 0,
+                                                    -t[0]))[1]
 
     def _hit(self, index: int) -> bool:
         """An attack or weapon word shortly before, in the same clause: the object is what was hit."""
@@ -766,8 +789,13 @@ class _Reading:
         return False
 
     def _weapon(self, incident: _Incident) -> str:
-        if incident.weapons:
-            return max(incident.weapons, key=lambda w: (w[2], -w[0]))[1]
+        weapons = incident.weapons
+        if any(self._downed_aircraft(s) for s in incident.sentences):
+            weapons = [w for w in weapons if w[1] != "aircraft"]
+            if not weapons:
+                return "unknown"
+        if weapons:
+            return max(weapons, key=lambda w: (w[2], -w[0]))[1]
         if incident.is_denial:
             return "unknown"
         others = [w for s in self.sentences if not s.deny for w in s.weapons if w[2] >= 2]

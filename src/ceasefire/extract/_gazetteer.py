@@ -9,6 +9,7 @@ works from its own tables alone.
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
@@ -31,6 +32,37 @@ def project_gazetteer() -> Any | None:
         return Gazetteer.load()
     except Exception:  # an unfinished or broken gazetteer must not stop the extractor
         return None
+
+
+_DISTRICT_NOUNS = ("район", "district", "raion", "напрям", "направлен", "громад", "округ")
+_ADJECTIVE = re.compile(r"^(.{3,}?)(?:ськ|ск|цьк|цк)(?:ий|ого|ому|им|ім|ому|ый|ой|ом|ому|ая|ої|ій|ая|ее|ий)$")
+
+
+def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Sequence[PlaceMention]
+                      ) -> list[PlaceMention]:
+    """"Нікопольський район", "на Покровському напрямку": a district or front sector named after its town."""
+    gazetteer = project_gazetteer()
+    if gazetteer is None:
+        return []
+    busy = {k for m in taken for k in range(m.start, m.end)}
+    found = []
+    for i in range(len(tokens) - 1):
+        if i in busy or not lows[i + 1].startswith(_DISTRICT_NOUNS) or not tokens[i].surface[:1].isupper():
+            continue
+        match = _ADJECTIVE.match(lows[i])
+        if match is None:
+            continue
+        base = match.group(1)
+        suffix = lows[i][len(base):len(base) + 4].rstrip("иоіыйяеа")
+        for guess in (base + suffix, base + "ь", base, base + "е", base + "а", base + "и"):
+            entries = [e for e in gazetteer.lookup(guess) if e.kind == "settlement"]
+            if entries:
+                candidates = tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
+                                   for e in entries)
+                found.append(PlaceMention(i, i + 2, "settlement", candidates[0].admin1, candidates[0].country,
+                                          candidates))
+                break
+    return found
 
 
 def gazetteer_mentions(text: str, tokens: Sequence[Token], taken: Sequence[PlaceMention]) -> list[PlaceMention]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`][^\W\d_]+)*", re.UNICODE)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
@@ -90,6 +92,24 @@ def sentence_starts(text: str) -> list[int]:
             continue
         starts.append(match.end())
     return starts
+
+
+@cache
+def _morph(lang: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=20_000)
+def first_name(word: str) -> bool:
+    """True when a Cyrillic word is most likely a first name ("Сергій", "Юрий"), by the pymorphy3 dictionaries."""
+    low = word.lower()
+    for lang in ("uk", "ru"):
+        for parse in _morph(lang).parse(low)[:2]:
+            if "Name" in parse.tag and parse.score >= 0.3:
+                return True
+    return False
 
 
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
