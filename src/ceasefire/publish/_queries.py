@@ -139,8 +139,9 @@ def findings_page(view: View, f: Filters, *, page: int = 1, per_page: int = 50) 
     page = _clamp(page, total, per_page)
     cur = view.cursor()
     cur.execute(
-        f"""SELECT subject_id, agreement, account, account_party, provision, covered, reason, accused, grade,
-                   when_start, target_type, country, admin1
+        f"""SELECT subject_id, agreement::VARCHAR AS agreement, account::VARCHAR AS account,
+                   provision::VARCHAR AS provision, covered, reason, accused::VARCHAR AS accused,
+                   grade::VARCHAR AS grade, when_start
             FROM finding_rows WHERE {clause} LIMIT ? OFFSET ?""",
         [*params, per_page, (page - 1) * per_page],
     )
@@ -268,15 +269,17 @@ def subject(view: View, subject_id: str) -> dict[str, Any] | None:
         # finding_rows is in time order: bounding the time lets DuckDB read one row group, not all of them
         when = "when_start IS NULL" if record["when_start"] is None else "when_start = ?"
         cur.execute(
-            f"""SELECT agreement, account, account_party, provision, covered, reason, grade
-                FROM finding_rows WHERE {when} AND subject_id = ? ORDER BY agreement, account, provision""",
+            f"""SELECT agreement::VARCHAR AS agreement, account::VARCHAR AS account, provision::VARCHAR AS provision,
+                       covered, reason, grade::VARCHAR AS grade
+                FROM finding_rows WHERE {when} AND subject_id = ? ORDER BY 1, 2, 3""",
             [*([] if record["when_start"] is None else [record["when_start"]]), subject_id],
         )
         record["findings"] = _records(cur)
         if not record["findings"]:  # judged per incident with another idea of its time: look without the bound
             cur.execute(
-                """SELECT agreement, account, account_party, provision, covered, reason, grade
-                   FROM finding_rows WHERE subject_id = ? ORDER BY agreement, account, provision""",
+                """SELECT agreement::VARCHAR AS agreement, account::VARCHAR AS account, provision::VARCHAR AS provision,
+                          covered, reason, grade::VARCHAR AS grade
+                   FROM finding_rows WHERE subject_id = ? ORDER BY 1, 2, 3""",
                 [subject_id],
             )
             record["findings"] = _records(cur)
