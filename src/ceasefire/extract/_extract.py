@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 
 from ceasefire.extract._dates import DatePhrase, find_dates
-from ceasefire.extract._gazetteer import district_mentions, gazetteer_mentions
+from ceasefire.extract._gazetteer import current_name, district_mentions, gazetteer_mentions
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
 from ceasefire.extract._places import PlaceMention, place_table
 from ceasefire.extract._text import Token, detect_language, first_name, sentence_starts, tokenize
@@ -681,7 +681,8 @@ class _Reading:
         if mention.kind == "settlement":
             choice = next((c for c in mention.candidates if c.admin1 in regions), mention.candidates[0])
             controller = control_settlement.get(choice.name) or control_admin1.get(choice.admin1) or choice.country
-            return Place(choice.name, choice.admin1, choice.country, choice.lat, choice.lon), controller
+            name = current_name(choice.name, choice.admin1, choice.lat, choice.lon)
+            return Place(name, choice.admin1, choice.country, choice.lat, choice.lon), controller
         controller = control_admin1.get(mention.admin1) or mention.country
         return Place(None, mention.admin1, mention.country or None, None, None), controller
 

@@ -96,3 +96,20 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], taken: Sequence[Place
             found.append(PlaceMention(first, last, "settlement", candidates[0].admin1, candidates[0].country,
                                       candidates))
     return found
+
+
+@cache
+def current_name(name: str, admin1: str, lat: float, lon: float) -> str:
+    """The project gazetteer's spelling of a settlement (Sloviansk for GeoNames' Slovyansk), when it knows the
+    same place (within about 10 km); otherwise ``name`` unchanged."""
+    gazetteer = project_gazetteer()
+    if gazetteer is None:
+        return name
+    try:
+        entries = gazetteer.lookup(name, admin1=admin1)
+    except Exception:  # the gazetteer is another module's; a lookup failure must not stop extraction
+        return name
+    for entry in entries:
+        if entry.kind == "settlement" and abs(entry.lat - lat) < 0.1 and abs(entry.lon - lon) < 0.15:
+            return str(entry.name)
+    return name
