@@ -151,24 +151,29 @@ def total_of_points(html: str) -> int:
     return html.count('class="point"')
 
 
-def test_serve_command(tmp_path: Path) -> None:
-    """``ceasefire serve`` in its own process: says where it listens, answers, leaves the file as it was."""
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_command(tmp_path: Path, workers: int) -> None:
+    """``ceasefire serve`` in its own process(es): says where it listens, answers, stops its workers when stopped,
+    and leaves the workspace file as it was."""
     path = build_workspace(tmp_path / "cli.duckdb")
     before = path.read_bytes()
     process = subprocess.Popen(
         [sys.executable, "-c", "from ceasefire.cli.serve import command; command()", "--workspace", str(path),
-         "--port", "0", "--quiet"], stderr=subprocess.PIPE, text=True)
+         "--port", "0", "--quiet", "--workers", str(workers)], stderr=subprocess.PIPE, text=True)
     try:
         assert process.stderr is not None
         line = process.stderr.readline()
         match = re.search(r"(http://127\.0\.0\.1:\d+)/", line)
         assert match, line
-        with urllib.request.urlopen(match.group(1) + "/findings?party=UA", timeout=30) as response:
-            assert response.status == 200
-            assert total_of(response.read().decode("utf-8")) == accused_count("UA")
+        for _ in range(2 * workers):  # every worker answers the same
+            with urllib.request.urlopen(match.group(1) + "/findings?party=UA", timeout=60) as response:
+                assert response.status == 200
+                assert total_of(response.read().decode("utf-8")) == accused_count("UA")
     finally:
         process.terminate()
         process.wait(timeout=30)
+    with pytest.raises(OSError):  # nothing listens any more: the workers went with their parent
+        urllib.request.urlopen(match.group(1) + "/", timeout=5)
     assert path.read_bytes() == before
 
 

@@ -19,24 +19,27 @@ from ceasefire.cli._common import workspace_option
 @agreements_option
 @click.option("--readout", "readout_files", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               multiple=True, help="Readout file(s) the comparison page offers (repeatable).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes answering in parallel, each with its own copy of the view (memory grows with each); "
+                   "up to the number of cores.")
 @click.option("--quiet", is_flag=True, help="Do not log each request to stderr.")
 def command(workspace: Path, host: str, port: int, agreement_paths: tuple[Path, ...],
-            readout_files: tuple[Path, ...], quiet: bool) -> None:
+            readout_files: tuple[Path, ...], workers: int, quiet: bool) -> None:
     """Serve pages for a workspace: overview, findings, incidents, map, timeline, readouts, claims, demands.
 
     Pages are rendered on the server with light JavaScript; filters (agreement, account, party, grade, dates)
     narrow every table and chart. The workspace is opened read-only and the server answers GET and HEAD only.
     Stop it with Ctrl-C.
     """
-    from ceasefire.web import make_server
+    from ceasefire.web import serve
 
     agreements = load_chosen(agreement_paths)
-    server = make_server(workspace, agreements, host=host, port=port, readouts=readout_files, quiet=quiet)
-    click.echo(f"serving {workspace} read-only at {server.url}/ (Ctrl-C to stop)", err=True)
+
+    def listening(url: str) -> None:
+        click.echo(f"serving {workspace} read-only at {url}/ (Ctrl-C to stop)", err=True)
+
     try:
-        server.serve_forever()
+        serve(workspace, agreements, host=host, port=port, workers=workers, readouts=readout_files, quiet=quiet,
+              on_listening=listening)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
-    finally:
-        server.server_close()
-        server.app.view.close()

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
+import threading
+import time
 import traceback
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from ceasefire.errors import WorkspaceError
 from ceasefire.web._app import App, NotFound, error_page, static_file
 
 _HEADERS = {
@@ -77,13 +84,73 @@ class _Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # connections wait in the backlog while worker processes build their views
 
-    def __init__(self, app: App, host: str = "127.0.0.1", port: int = 8000, *, quiet: bool = False) -> None:
-        self.app = app
+    def __init__(self, app: App | None, host: str = "127.0.0.1", port: int = 8000, *, quiet: bool = False) -> None:
+        self._app = app
         self.quiet = quiet
         super().__init__((host, port), _Handler)
+
+    @property
+    def app(self) -> App:
+        if self._app is None:
+            raise RuntimeError("this server has no app yet")
+        return self._app
+
+    @app.setter
+    def app(self, value: App) -> None:
+        self._app = value
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host!s}:{port}"
+
+    def serve_in_workers(self, build_app: Callable[[], App], workers: int) -> None:
+        """Serve from ``workers`` forked processes sharing this listening socket, each with its own app (its own
+        DuckDB view: nothing DuckDB is opened before the fork). Pages are Python work under one GIL per process,
+        so processes, not threads, are what use more cores. Returns when interrupted; stops the workers."""
+        if not hasattr(os, "fork"):
+            raise WorkspaceError("--workers above 1 needs a system with fork(); use --workers 1")
+        self.socket.setblocking(False)  # a worker whose accept() lost the race returns to its loop, not blocks
+        children: list[int] = []
+        previous = signal.signal(signal.SIGTERM, _stop)
+        try:
+            for _ in range(workers):
+                pid = os.fork()
+                if pid == 0:  # pragma: no cover - runs in the child
+                    code = 0
+                    try:
+                        signal.signal(signal.SIGINT, signal.SIG_DFL)
+                        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                        _exit_with(os.getppid())
+                        self.app = build_app()
+                        self.serve_forever()
+                    except BaseException:
+                        traceback.print_exc(file=sys.stderr)
+                        code = 1
+                    finally:
+                        os._exit(code)
+                children.append(pid)
+            for pid in children:
+                os.waitpid(pid, 0)
+        finally:
+            for pid in children:
+                with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                    os.kill(pid, signal.SIGTERM)
+                    os.waitpid(pid, 0)
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _exit_with(parent: int) -> None:
+    """A worker ends when the process that forked it is gone, however that one ended."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
