@@ -179,6 +179,10 @@ class _Reading:
             return True
         if not any(self.kinds[k] & _PEOPLE_KINDS for k in range(place.start, place.end)):
             return True
+        named_person = any("speaker" in self.kinds[k] and "party" not in self.kinds[k]
+                           for k in range(place.start, place.end))
+        if named_person and not (place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS):
+            return False  # "повідомив Ігор Терехов": a speaker's surname that is also a village
         if self._next_kinds(place.end, 2) & {"say", "deny"}:
             return False  # "в Києві це назвали фейком": the capital speaks for its side
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
@@ -443,10 +447,10 @@ class _Reading:
             return False
         return bool(sentence.targets or sentence.places or sentence.weapons)
 
-    @staticmethod
-    def _downed_aircraft(sentence: _Sentence) -> bool:
-        """"shot down a Su-34": the aircraft is what was hit, not what hit."""
-        return sentence.intercept and any(w[1] == "aircraft" for w in sentence.weapons)
+    def _downed_aircraft(self, sentence: _Sentence) -> bool:
+        """"shot down a Su-34", "загорелись несколько самолетов": the aircraft is what was hit, not what hit."""
+        aircraft = [w[0] for w in sentence.weapons if w[1] == "aircraft"]
+        return bool(aircraft) and (sentence.intercept or any(self._hit(i) for i in aircraft))
 
     def _worth_reporting(self, incident: _Incident) -> bool:
         if incident.is_denial or incident.confirms:
@@ -626,7 +630,9 @@ class _Reading:
             denial.weapons = list(base.weapons)
         denial.attacks = list(sentence.attacks)
         denial.places = list(sentence.places) or (list(base.places) if base else [])
-        denial.targets = [t for t in sentence.targets if t[2] >= 2] or (list(base.targets) if base else [])
+        strong = [t for t in sentence.targets if t[2] >= 2]
+        denial.targets = [t for t in strong if counter is not None and t[0] > counter] or strong or (
+            list(base.targets) if base else [])
         denial.dates = list(sentence.dates) or (list(base.dates) if base else [])
         denial.installed = sentence.installed
         return denial
@@ -777,8 +783,7 @@ class _Reading:
             return "military.equipment"
         if not incident.targets:
             return "unknown"
-        return max(incident.targets, key=lambda t: (self._hit(t[0]), t[2] >= 2, t[2] if not self._hit(t[0]) else 0,
-                                                    -t[0]))[1]
+        return max(incident.targets, key=lambda t: (self._hit(t[0]), t[2], -t[0]))[1]
 
     def _hit(self, index: int) -> bool:
         """An attack or weapon word shortly before, in the same clause: the object is what was hit."""

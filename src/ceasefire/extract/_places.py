@@ -41,6 +41,8 @@ class PlaceMention:
 
 
 _REGION_WORDS_EN = ("region", "oblast", "Oblast", "province", "krai", "Krai", "territory", "republic")
+_PLURAL_REGION_WORDS = frozenset({"областях", "областей", "областями", "області", "областям", "regions", "oblasts",
+                                  "provinces", "краях", "регионах", "регіонах"})
 _REGION_WORDS_CYR = ("област*", "обл", "кра*", "регион*", "регіон*", "округ*", "губерн*")
 
 
@@ -64,9 +66,11 @@ class PlaceTable:
             for base in filter(None, bases.split(",")):
                 for word in _REGION_WORDS_EN:
                     self.matcher.add(f"{base} {word}", cue, capitalised=True)
+                self.matcher.add(base, Cue("region_adjective", admin1, 1), capitalised=True)
             for adjective in filter(None, stems.split(",")):
                 for word in _REGION_WORDS_CYR:
                     self.matcher.add(f"{adjective}* {word}", cue)
+                self.matcher.add(f"{adjective}*", Cue("region_adjective", admin1, 1))
             for form in filter(None, others.split("|")):
                 self.matcher.add(form, cue, capitalised=form[:1].isupper())
 
@@ -101,13 +105,40 @@ class PlaceTable:
                 self.matcher.add(phrase, Cue("facility", str(index), 3))
 
     def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[PlaceMention]:
-        matches = self.matcher.find(tokens, lows)
+        matches = self._listed_regions(self.matcher.find(tokens, lows), tokens, lows)
         region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"}
         # Every candidate of a settlement is known only after all regions are seen.
         mentions = []
         for match in matches:
             mentions.append(self._mention(match, region_admin1))
         return mentions
+
+    def _listed_regions(self, matches: list[Match], tokens: Sequence[Token], lows: Sequence[str]) -> list[Match]:
+        """"в Мурманской и Иркутской областях", "the Kursk, Belgorod and Bryansk regions": every adjective or
+        name in a list that ends with a plural region word is a region; a lone region adjective is nothing."""
+        kept: list[Match] = []
+        for n, match in enumerate(matches):
+            kinds = {c.kind for c in match.cues}
+            if "region_adjective" not in kinds or kinds & {"region", "facility"}:
+                kept.append(match)
+            elif self._ends_region_list(matches, n, lows):
+                admin1 = next(c.value for c in match.cues if c.kind == "region_adjective")
+                kept.append(Match(match.start, match.end, (Cue("region", admin1, 3),)))
+            elif "settlement" in kinds:
+                kept.append(match)
+        return kept
+
+    @staticmethod
+    def _ends_region_list(matches: list[Match], n: int, lows: Sequence[str]) -> bool:
+        end = matches[n].end
+        for following in matches[n + 1:]:
+            gap = lows[end: following.start]
+            if len(gap) > 1 or (gap and gap[0] not in ("и", "і", "та", "й", "and", "or", "або", "или")):
+                return False
+            if any(c.kind == "region" for c in following.cues):
+                return lows[following.end - 1] in _PLURAL_REGION_WORDS
+            end = following.end
+        return False
 
     def _mention(self, match: Match, region_admin1: set[str]) -> PlaceMention:
         regions = [c.value for c in match.cues if c.kind == "region"]
