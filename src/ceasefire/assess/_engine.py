@@ -247,8 +247,7 @@ CREATE OR REPLACE VIEW findings AS
 WITH subjects AS (
     SELECT f.pkey, f.code, r.report_id, NULL::VARCHAR AS incident_id, r.when_start, r.when_end, r.actor, r.action,
            coalesce(r.target_type, 'unknown') AS target_type, r.country, r.admin1, r.place_name,
-           {report_grade} AS grade, [r.report_id] AS evidence,
-           list_filter([r.source], lambda x: x IS NOT NULL) AS sources
+           {report_grade} AS grade, {evidence} AS evidence, {sources} AS sources
     FROM finding_codes f JOIN reports r ON r.rowid = f.report_row {grade_join}
     {incident_part}
 )
@@ -268,15 +267,25 @@ _INCIDENT_PART = """
 
 
 def refresh_findings_view(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the ``findings`` view, using incident grades and incidents where the workspace has them."""
-    if has_relation(con, "incident_evidence"):
-        grade = f"coalesce(ie.grade, {_REPORT_GRADE})"
-        grade_join = "LEFT JOIN (SELECT DISTINCT report_id, grade FROM incident_evidence) ie USING (report_id)"
+    """(Re)create the ``findings`` view, using incident grades and incidents where the workspace has them.
+
+    A report in an incident takes the incident's grade for the party the report accuses, and the incident's
+    evidence for that party (see ``incident_accused``); other reports are graded on their own.
+    """
+    if has_relation(con, "incident_accused") and has_relation(con, "incident_members"):
+        grade = f"coalesce(ia.grade, {_REPORT_GRADE})"
+        grade_join = (
+            "LEFT JOIN incident_members im ON im.report_id = r.report_id "
+            "LEFT JOIN incident_accused ia ON ia.incident_id = im.incident_id AND ia.accused = r.actor"
+        )
+        evidence = "coalesce(ia.evidence, [r.report_id])"
+        sources = "coalesce(ia.sources, list_filter([r.source], lambda x: x IS NOT NULL))"
     else:
         grade, grade_join = _REPORT_GRADE, ""
+        evidence, sources = "[r.report_id]", "list_filter([r.source], lambda x: x IS NOT NULL)"
     incident_part = _INCIDENT_PART if has_relation(con, "incident_subjects") else ""
     codes = "[" + ", ".join(f"'{c}'" for c in REASON_CODES) + "]"
     con.execute(
         _VIEW.format(report_grade=grade, grade_join=grade_join, incident_part=incident_part, codes=codes,
-                     reason=_REASON)
+                     reason=_REASON, evidence=evidence, sources=sources)
     )
