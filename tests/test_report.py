@@ -46,7 +46,7 @@ REPORTS: list[tuple[Any, ...]] = [
 ]
 
 
-def test_agreement() -> Agreement:
+def sample_agreement() -> Agreement:
     """Two accounts of one moratorium: energy only for 30 days, or energy and infrastructure with no end."""
     kyiv = datetime(2025, 3, 18, 19, 0, tzinfo=UTC)
     energy = ("energy",)
@@ -71,7 +71,6 @@ def test_agreement() -> Agreement:
     )
 
 
-test_agreement.__test__ = False  # type: ignore[attr-defined]  # a fixture builder, not a test
 
 
 def _judge(agreement: Agreement, report: tuple[Any, ...]) -> list[dict[str, Any]]:
@@ -101,7 +100,7 @@ FINDINGS_SHAPE = """
 
 
 def build_workspace(path: Path, *, extra_reports: list[tuple[Any, ...]] = ()) -> Path:  # type: ignore[assignment]
-    agreement = test_agreement()
+    agreement = sample_agreement()
     reports = [*REPORTS, *extra_reports]
     with open_workspace(path) as ws, ws.transaction() as con:
         # ceasefire.assess may store findings narrow and give them as a view built when it runs; these tests write
@@ -155,7 +154,7 @@ def _covered_subjects(agreement: Agreement) -> set[str]:
 
 
 def test_report_is_one_file_with_no_external_resources(report_workspace: Path, tmp_path: Path) -> None:
-    out = build_report(report_workspace, tmp_path / "report.html", [test_agreement()])
+    out = build_report(report_workspace, tmp_path / "report.html", [sample_agreement()])
     html = out.read_text(encoding="utf-8")
     fetched = re.findall(r"<(?:script|link|img|iframe|source|object)\b[^>]*\b(?:src|href)=\"([^\"]*)\"", html, re.I)
     assert [url for url in fetched if not url.startswith("data:")] == []
@@ -164,7 +163,7 @@ def test_report_is_one_file_with_no_external_resources(report_workspace: Path, t
 
 
 def test_report_shows_hostile_text_as_text(report_workspace: Path, tmp_path: Path) -> None:
-    html = build_report(report_workspace, tmp_path / "report.html", [test_agreement()]).read_text(encoding="utf-8")
+    html = build_report(report_workspace, tmp_path / "report.html", [sample_agreement()]).read_text(encoding="utf-8")
     assert HOSTILE_TEXT not in html
     assert HOSTILE_SOURCE not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in html
@@ -173,7 +172,7 @@ def test_report_shows_hostile_text_as_text(report_workspace: Path, tmp_path: Pat
 
 
 def test_report_shows_accounts_charts_map_and_findings(report_workspace: Path, tmp_path: Path) -> None:
-    agreement = test_agreement()
+    agreement = sample_agreement()
     html = build_report(report_workspace, tmp_path / "report.html", [agreement]).read_text(encoding="utf-8")
     for account in agreement.accounts:
         assert f"({account.account_id})" in html
@@ -193,7 +192,7 @@ def test_report_shows_accounts_charts_map_and_findings(report_workspace: Path, t
 def test_report_of_an_unassessed_workspace_says_so(tmp_path: Path) -> None:
     with open_workspace(tmp_path / "empty.duckdb"):
         pass
-    html = build_report(tmp_path / "empty.duckdb", tmp_path / "r.html", [test_agreement()]).read_text()
+    html = build_report(tmp_path / "empty.duckdb", tmp_path / "r.html", [sample_agreement()]).read_text()
     assert "not assessed yet" in html
     assert 'class="incident"' not in html
 
@@ -215,7 +214,7 @@ def test_report_opens_offline_in_chromium(report_workspace: Path, tmp_path: Path
         pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (make browser)")
     from playwright.sync_api import Dialog, sync_playwright
 
-    out = build_report(report_workspace, tmp_path / "report.html", [test_agreement()])
+    out = build_report(report_workspace, tmp_path / "report.html", [sample_agreement()])
     errors: list[str] = []
     dialogs: list[str] = []
     requests: list[str] = []

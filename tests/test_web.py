@@ -17,7 +17,7 @@ import pytest
 from ceasefire.web import Server, make_server
 from ceasefire.workspace import Workspace, open_workspace
 from tests.test_report import CHROMIUM, CHROMIUM_ARGS, HOSTILE_SOURCE, HOSTILE_TEXT, REPORTS, build_workspace
-from tests.test_report import test_agreement as make_agreement
+from tests.test_report import sample_agreement as make_agreement
 
 PAGES = ["/", "/findings", "/incidents", "/incidents/r-hostile", "/map", "/timeline", "/readouts", "/claims",
          "/demands"]
@@ -149,6 +149,15 @@ def test_map_draws_every_incident_with_coordinates(server: Server) -> None:
 
 def total_of_points(html: str) -> int:
     return html.count('class="point"')
+
+
+def test_public_names() -> None:
+    import ceasefire.publish
+    import ceasefire.web
+
+    assert set(ceasefire.web.__all__) == {"App", "Server", "make_app", "make_server", "serve"}
+    assert {"build_report", "render_report", "open_view", "Filters", "map_svg", "timeline_svg", "tallies_svg",
+            "demands_svg"} <= set(ceasefire.publish.__all__)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ceasefire.publish._charts import tallies_svg, timeline_svg
+from ceasefire.publish._charts import demands_svg, tallies_svg, timeline_svg
 from ceasefire.publish._env import environment
 from ceasefire.publish._map import map_svg, outlines_credit
 from ceasefire.publish._queries import Filters, Page
@@ -14,6 +14,7 @@ __all__ = [
     "Page",
     "View",
     "build_report",
+    "demands_svg",
     "environment",
     "evidence_anchor",
     "map_svg",
