@@ -11,7 +11,7 @@ import ceasefire.incidents as incidents
 from ceasefire.errors import BadInput
 from ceasefire.incidents import merge, rebuild_incidents, split, update_incidents
 from ceasefire.workspace import Workspace
-from tests._incident_helpers import DAY, HOUR, add_report, grade_of, incident_of, partition
+from tests.test_incidents_support import DAY, HOUR, add_report, grade_of, incident_of, partition
 
 NIGHT = datetime(2025, 3, 18)
 KHARKIV: dict[str, Any] = {"admin1": "Kharkivska", "lat": 49.9935, "lon": 36.2304}

@@ -8,6 +8,7 @@ The bundled list is ``sources.yaml`` beside this module; it is copied into the w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,7 +21,6 @@ from ceasefire.workspace import Workspace
 
 KINDS: tuple[str, ...] = ("state", "state_media", "company", "media", "wire", "monitor", "coder")
 _PARTY = re.compile(r"^[A-Z]{2,3}$")
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +44,10 @@ class SourceEntry:
 
 
 def normalise_alias(text: str) -> str:
-    """Lower case, every run of non-letters/digits as one space: how aliases and sources are compared."""
-    return _NOT_WORD.sub(" ", text.lower()).strip()
+    """Lower case, every run of characters other than letters, digits and marks as one space: how aliases and
+    sources are compared (the view ``report_sides`` does the same in SQL)."""
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LNM" else " " for ch in text.lower())
+    return " ".join(kept.split())
 
 
 @cache

@@ -53,7 +53,7 @@ CREATE TABLE source_registry (
 CREATE VIEW report_sides AS
 WITH names AS (
     SELECT DISTINCT source,
-           ' ' || trim(regexp_replace(lower(source), '[^\p{L}\p{N}]+', ' ', 'g')) || ' ' AS padded
+           ' ' || trim(regexp_replace(lower(source), '[^\p{L}\p{N}\p{M}]+', ' ', 'g')) || ' ' AS padded
     FROM reports WHERE source IS NOT NULL
 ), by_source AS (
     SELECT n.source, g.name, g.party, g.kind
