@@ -66,6 +66,10 @@ def run_demo(
             say(f"Air Force tallies from {airforce}: {tallies.added} added")
         else:
             say("Air Force tallies: ../shared/data not found, skipped (set CEASEFIRE_DATA to include them)")
+        from ceasefire.incidents import update_incidents
+
+        merged = update_incidents(ws)
+        say(f"incidents: {merged.new_reports} reports merged into {merged.incidents} incidents")
         assessed = assess(ws, agreements)
         statuses = account_status(ws, agreements)
     return DemoResult(path, reports.added, tallies_added, airforce, assessed, statuses)

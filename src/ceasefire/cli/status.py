@@ -49,11 +49,10 @@ def print_status(status: AccountStatus) -> None:
         click.echo("  covered: none")
     for party in status.parties:
         grades = ", ".join(f"{k} {v}" for k, v in party.by_grade.items() if v)
-        first = _duration(party.first_covered_after)
-        corroborated = _duration(party.first_corroborated_after)
         click.echo(
-            f"  accused {party.accused or 'unnamed'}: {party.covered} covered ({grades}); "
-            f"first after {first}; first corroborated after {corroborated}"
+            f"  accused {party.accused or 'unnamed'}: {party.covered} covered ({grades}); first after "
+            f"{_duration(party.first_covered_after)}, first alleged after {_duration(party.first_alleged_after)}, "
+            f"first corroborated after {_duration(party.first_corroborated_after)}"
         )
     for tally in status.tallies:
         click.echo(
