@@ -41,6 +41,8 @@ REPORTS: list[tuple[Any, ...]] = [
      "allegation", HOSTILE_SOURCE, HOSTILE_TEXT),
     ("r-zap", "2025-04-25T04:00", "Zaporizhzhia", "Zaporizhzhia", "UA", 47.84, 35.14, "RU", "UA", "energy.power",
      "allegation", "Zaporizhzhia regional administration", "Power plant hit."),
+    ("odd/id?a=1&b=<2> #x", "2025-04-02T01:00", "Kryvyi Rih", "Dnipropetrovsk", "UA", 47.91, 33.39, "RU", "UA",
+     "energy.power", "allegation", "Dnipropetrovsk regional administration", "A report whose id needs quoting."),
     ("r-belg", "2025-03-30T20:00", None, "Belgorod", "RU", None, None, "UA", "RU", "energy.power",
      "allegation", "Belgorod governor", "Substation on fire; no place named."),
 ]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from datetime import date
@@ -108,6 +109,23 @@ def test_incident_page_shows_all_its_reports_and_sources(server: Server) -> None
         if report[0] in MERGED:
             assert report[12] in html.replace("&#39;", "'")
             assert report[11] in html
+
+
+def test_evidence_links_lead_to_their_reports(server: Server) -> None:
+    html = get(server, "/findings")[2]
+    links = set(re.findall(r'href="(/reports/[^"]+)"', html))
+    assert len(links) == len(REPORTS)
+    for link in links:
+        status, _, page = get(server, link.replace("&amp;", "&"))
+        assert status == 200
+        report_id = urllib.parse.unquote(link.removeprefix("/reports/").replace("&amp;", "&"))
+        text = next(r[12] for r in REPORTS if r[0] == report_id)
+        assert html_text(text) in page
+
+
+def html_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace(
+        '"', "&#34;")
 
 
 def test_hostile_report_text_is_escaped(server: Server) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ceasefire import __version__
 from ceasefire.model.agreement import Agreement
@@ -122,8 +122,6 @@ def incidents(app: App, query: Mapping[str, Sequence[str]]) -> tuple[str, dict[s
 
 
 def incident(app: App, query: Mapping[str, Sequence[str]], subject_id: str) -> tuple[str, dict[str, Any]]:
-    from urllib.parse import unquote
-
     record = q.subject(app.view, unquote(subject_id))
     if record is None:
         raise NotFound(subject_id)
@@ -132,12 +130,14 @@ def incident(app: App, query: Mapping[str, Sequence[str]], subject_id: str) -> t
 
 
 def report(app: App, query: Mapping[str, Sequence[str]], report_id: str) -> tuple[str, dict[str, Any]]:
-    """A report id leads to the incident it is part of."""
-    from urllib.parse import unquote
-
+    """A report id leads to the incident it is part of (itself, where findings are judged per report)."""
     wanted = unquote(report_id)
     cur = app.view.cursor()
-    row = cur.execute("SELECT subject_id FROM subjects WHERE list_contains(report_ids, ?) LIMIT 1", [wanted]).fetchone()
+    row = cur.execute("SELECT subject_id FROM subjects WHERE subject_id = ? AND list_contains(report_ids, ?)",
+                      [wanted, wanted]).fetchone()
+    if row is None:
+        row = cur.execute("SELECT subject_id FROM subjects WHERE list_contains(report_ids, ?) LIMIT 1",
+                          [wanted]).fetchone()
     if row is None:
         raise NotFound(report_id)
     return incident(app, query, str(row[0]))
