@@ -101,9 +101,9 @@ FINDINGS_SHAPE = """
 """
 
 
-def build_workspace(path: Path, *, extra_reports: list[tuple[Any, ...]] = ()) -> Path:  # type: ignore[assignment]
+def build_workspace(path: Path) -> Path:
     agreement = sample_agreement()
-    reports = [*REPORTS, *extra_reports]
+    reports = REPORTS
     with open_workspace(path) as ws, ws.transaction() as con:
         # ceasefire.assess may store findings narrow and give them as a view built when it runs; these tests write
         # their own findings in the shape DESIGN.md gives, so they do not depend on how assess stores them.
