@@ -39,6 +39,7 @@ _NEAR_WORDS = frozenset({
 })
 _CLAUSE_WORDS = frozenset({"and", "while", "also", "а", "і", "й", "та", "и", "також", "также", "ще", "whereas"})
 _PEOPLE_KINDS = frozenset({"speaker", "actor", "party"})
+_AGAINST = frozenset({"against", "проти", "против", "по", "on", "at"})
 # "KYIV, March 22 (Reuters) - ": where and when the story was filed, not where and when things happened.
 _DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’.\- ]{2,40}(?:,\s*[A-Za-zА-Яа-яёіїєґ]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -64,6 +65,7 @@ class _Sentence:
     responsibility: int = -1
     selfs: list[int] = field(default_factory=list)
     truces: list[int] = field(default_factory=list)
+    modals: list[int] = field(default_factory=list)
     owners: list[tuple[int, str]] = field(default_factory=list)  # a side named as a target's owner
     targets: list[tuple[int, str, int]] = field(default_factory=list)
     weapons: list[tuple[int, str, int]] = field(default_factory=list)
@@ -177,6 +179,8 @@ class _Reading:
         """A place name used for a party ("Kyiv said", "Moscow accused", "Ukrainian drones") is not a place."""
         if place.facility:
             return True
+        if self._river(place):
+            return False
         if not any(self.kinds[k] & _PEOPLE_KINDS for k in range(place.start, place.end)):
             return True
         named_person = any("speaker" in self.kinds[k] and "party" not in self.kinds[k]
@@ -193,6 +197,12 @@ class _Reading:
             return False
         attacked = bool(self._kinds_between(place.start - 2, place.start) & {"attack", "weapon"})
         return attacked or not self._next_kinds(place.end, 3) & {"attack", "weapon", "speaker"}
+
+    def _river(self, place: PlaceMention) -> bool:
+        """"across the Dnipro river", "річка Дніпро": a river named like a city."""
+        after = self.lows[place.end] if place.end < len(self.lows) else ""
+        before = self.lows[place.start - 1] if place.start > 0 else ""
+        return after.startswith("river") or before.startswith(("river", "річк", "рiчк", "рек", "річц"))
 
     def _next_kinds(self, start: int, width: int) -> set[str]:
         """Cue kinds of the next ``width`` tokens, up to the first comma, semicolon or full stop."""
@@ -262,9 +272,12 @@ class _Reading:
             sentence.deny = True
             if sentence.deny_token < 0:
                 sentence.deny_token = at
-        for flag in ("modal", "aggregate", "intercept", "launch", "installed"):
+        for flag in ("aggregate", "intercept", "launch", "installed"):
             if flag in by_kind:
                 setattr(sentence, flag, True)
+        if "modal" in by_kind:
+            sentence.modal = True
+            sentence.modals.append(at)
         if "speaker" in by_kind:
             specific = [c for c in match.cues if c.kind == "speaker" and not c.value.startswith("@")]
             value = specific[0].value if specific else by_kind["speaker"].value
@@ -434,11 +447,13 @@ class _Reading:
         return confirmation
 
     def _is_incident(self, sentence: _Sentence) -> bool:
-        # "a moratorium on strikes against energy sites": strikes named as what a truce bans are no event
-        attacks = [a for a in sentence.attacks if not any(0 < a - t <= 3 for t in sentence.truces)]
+        # "a moratorium on strikes against energy sites": strikes named as what a truce bans are no event;
+        # "would keep attacking", "ready to halt strikes": strikes under a modal word are not events either
+        attacks = [a for a in sentence.attacks if not any(0 < a - t <= 3 for t in sentence.truces)
+                   and not any(self._governs(m, a) for m in sentence.modals)]
         if not attacks:
             return False
-        if sentence.modal or (sentence.aggregate and sentence.number):
+        if sentence.aggregate and sentence.number:
             return False
         strong_targets = [t for t in sentence.targets if t[2] >= 2]
         tally = (sentence.intercept or sentence.launch) and not (strong_targets and (sentence.places or sentence.dates))
@@ -450,13 +465,21 @@ class _Reading:
     def _downed_aircraft(self, sentence: _Sentence) -> bool:
         """"shot down a Su-34", "загорелись несколько самолетов": the aircraft is what was hit, not what hit."""
         aircraft = [w[0] for w in sentence.weapons if w[1] == "aircraft"]
-        return bool(aircraft) and (sentence.intercept or any(self._hit(i) for i in aircraft))
+        return bool(aircraft) and (sentence.intercept or any(self._hit(i, after=False) for i in aircraft))
+
+    def _governs(self, modal: int, attack: int) -> bool:
+        """A modal word up to six words before an attack word, in the same clause."""
+        if not 0 < attack - modal <= 6:
+            return False
+        return not any(c in self.text[self.tokens[k].end: self.tokens[k + 1].start]
+                       for k in range(modal, attack) for c in ",;:")
 
     def _worth_reporting(self, incident: _Incident) -> bool:
         if incident.is_denial or incident.confirms:
             return True
-        has_target = any(t[2] >= 2 for t in incident.targets)
-        return bool(incident.places) or (has_target and bool(incident.dates or incident.speakers))
+        # With no place, only a dated or attributed strike on a named kind of object is an incident
+        hit = any(t[2] >= 2 and self._hit(t[0]) for t in incident.targets)
+        return bool(incident.places) or (hit and bool(incident.dates or incident.speakers))
 
     def _split_denial(self, sentence: _Sentence) -> tuple[_Sentence | None, _Sentence | None]:
         """A denial sentence; when it also carries the allegation (two sides speaking), split it at the cue."""
@@ -494,6 +517,7 @@ class _Reading:
         part.says = [a for a in sentence.says if start <= a < end]
         part.selfs = [a for a in sentence.selfs if start <= a < end]
         part.truces = [a for a in sentence.truces if start <= a < end]
+        part.modals = [a for a in sentence.modals if start <= a < end]
         part.owners = [a for a in sentence.owners if start <= a[0] < end]
         part.responsibility = sentence.responsibility if start <= sentence.responsibility < end else -1
         part.places = [p for p in sentence.places if start <= p.start < end]
@@ -599,7 +623,7 @@ class _Reading:
         """A sentence with no attack of its own may still say where, what or who about the incident before it."""
         incident.speakers += sentence.speakers
         incident.installed = incident.installed or sentence.installed
-        if sentence.modal or (sentence.aggregate and sentence.number) or sentence.intercept or sentence.launch:
+        if (sentence.aggregate and sentence.number) or sentence.intercept or sentence.launch:
             return
         if not incident.places and sentence.places:
             incident.places += sentence.places
@@ -745,6 +769,9 @@ class _Reading:
     def _actor(self, incident: _Incident, claimant: str | None, controller: str | None) -> str | None:
         speakers_at = {i for i, _ in incident.speakers}
         actors = [(i, p) for i, p in incident.actors if i not in speakers_at]
+        if any(self._downed_aircraft(s) for s in incident.sentences):
+            # "shot down a Russian Su-34": the adjective names the aircraft's side, not the attacker's
+            actors = [(i, p) for i, p in actors if not (i + 1 < len(self.kinds) and "weapon" in self.kinds[i + 1])]
         party: str | None = None
         if actors:
             anchor = min(incident.attacks) if incident.attacks else incident.start
@@ -785,13 +812,28 @@ class _Reading:
             return "unknown"
         return max(incident.targets, key=lambda t: (self._hit(t[0]), t[2], -t[0]))[1]
 
-    def _hit(self, index: int) -> bool:
-        """An attack or weapon word shortly before, in the same clause: the object is what was hit."""
+    def _hit(self, index: int, *, after: bool = True) -> bool:
+        """An attack or weapon word shortly before ("hit a substation", "удар по підстанції") or after ("a plant
+        was damaged"), in the same clause, or "against" after a strike word: the object is what was hit."""
         for k in range(index - 1, max(-1, index - 6), -1):
             if any(c in self.text[self.tokens[k].end: self.tokens[k + 1].start] for c in ",;.:"):
-                return False
+                break
             if self.kinds[k] & {"attack", "weapon"}:
                 return True
+            if self.lows[k] in _AGAINST and any(self.kinds[j] & {"attack", "weapon", "launch"} for j in range(k)):
+                return True
+        if not after:
+            return False
+        seen = 0
+        for k in range(index + 1, len(self.tokens)):
+            if any(c in self.text[self.tokens[k - 1].end: self.tokens[k].start] for c in ",;.:"):
+                break
+            if "attack" in self.kinds[k]:
+                return True
+            if "target" not in self.kinds[k]:
+                seen += 1
+                if seen >= 3:
+                    break
         return False
 
     def _weapon(self, incident: _Incident) -> str:
@@ -801,6 +843,9 @@ class _Reading:
             if not weapons:
                 return "unknown"
         if weapons:
+            classes = {w[1] for w in weapons}
+            if {"drone", "explosives"} <= classes:
+                weapons = [w for w in weapons if w[1] != "explosives"]  # a drone dropping explosives
             return max(weapons, key=lambda w: (w[2], -w[0]))[1]
         if incident.is_denial:
             return "unknown"

@@ -80,6 +80,8 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], taken: Sequence[Place
     for mention in gazetteer.find(text):
         if mention.kind not in ("settlement", "region") or not mention.candidates:
             continue
+        if not text[mention.start: mention.start + 1].isupper():
+            continue  # news text capitalises place names; "human rights" is not Uman
         first = bisect_left(ends, mention.start + 1)
         last = bisect_right(starts, mention.end - 1)
         if first >= last or any(busy[first:last]):
