@@ -9,7 +9,8 @@ Without arguments it fetches its two inputs with the ordinary package clients in
 * country outlines: ``countries-50m.json`` from the npm package ``world-atlas`` 2.0.2 (TopoJSON of Natural Earth
   1:50m admin-0; Natural Earth is public domain, the packaging is ISC);
 * oblast outlines: ``UKR-ADM1_simplified.Svg`` from the PyPI package ``pygal-maps-ua`` 1.0.2 (LGPL-3.0+), an SVG
-  drawing of the geoBoundaries UKR ADM1 boundaries (CC BY 4.0, Runfola et al. 2020). The SVG is in a Mercator
+  drawing of the geoBoundaries UKR ADM1 boundaries (Runfola et al. 2020; geoBoundaries' open release is CC BY 4.0,
+  and Ukraine's boundaries come from SSPE Kartographia via UN OCHA, CC BY-IGO). The SVG is in a Mercator
   frame; we georeference it by fitting its mainland extent to Natural Earth's outline of Ukraine.
 
 Writes ``src/ceasefire/publish/outlines.json``: rings of [lon, lat] rounded to 0.01°, simplified (Douglas-Peucker)
@@ -51,8 +52,9 @@ OBLAST_NAMES = {
 }
 CREDITS = (
     "Country outlines: Natural Earth 1:50m admin-0 (public domain), via the npm package world-atlas 2.0.2. "
-    "Oblast outlines: geoBoundaries UKR ADM1 (CC BY 4.0; Runfola et al. 2020, PLoS ONE 15(4): e0231866), via the "
-    "PyPI package pygal-maps-ua 1.0.2. Simplified by scripts/build_outlines.py. Crimea shown as part of Ukraine."
+    "Oblast outlines: geoBoundaries UKR ADM1 (Runfola et al. 2020, PLoS ONE 15(4): e0231866; open licence with "
+    "attribution; the boundaries originate with SSPE Kartographia and UN OCHA), via the PyPI package pygal-maps-ua "
+    "1.0.2. Simplified by scripts/build_outlines.py. Crimea shown as part of Ukraine."
 )
 
 Ring = list[tuple[float, float]]
