@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import duckdb
 import yaml
 
 from ceasefire.errors import BadInput
@@ -90,11 +91,22 @@ def _rows(entry: SourceEntry) -> list[tuple[str, str, str, str | None, str, str]
 
 
 def sync_registry(ws: Workspace) -> None:
-    """Reload the bundled entries into the workspace, keeping the user's."""
-    rows = [row for entry in bundled_sources() for row in _rows(entry)]
+    """Reload the bundled entries into the workspace (when they changed), keeping the user's."""
+    rows = sorted(row for entry in bundled_sources() for row in _rows(entry))
+    stored = ws.con.execute("SELECT name, alias, match_on, party, kind, origin FROM source_registry"
+                            " WHERE origin = 'bundled' ORDER BY ALL").fetchall()
+    if sorted(tuple(r) for r in stored) == rows:
+        return
     with ws.transaction() as con:
         con.execute("DELETE FROM source_registry WHERE origin = 'bundled'")
-        con.executemany("INSERT INTO source_registry VALUES (?, ?, ?, ?, ?, ?)", rows)
+        _insert(con, rows)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, rows: list[tuple[str, str, str, str | None, str, str]]) -> None:
+    if rows:
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        con.execute("INSERT INTO source_registry SELECT * FROM"
+                    " (SELECT unnest(?), unnest(?), unnest(?), unnest(?::VARCHAR[]), unnest(?), unnest(?))", columns)
 
 
 def add_source(ws: Workspace, name: str, *, party: str | None, kind: str, aliases: tuple[str, ...] = (),
@@ -107,7 +119,7 @@ def add_source(ws: Workspace, name: str, *, party: str | None, kind: str, aliase
     entry = SourceEntry(name=name, party=party, kind=kind, aliases=aliases, feeds=feeds, origin="user")
     with ws.transaction() as con:
         con.execute("DELETE FROM source_registry WHERE origin = 'user' AND name = ?", [name])
-        con.executemany("INSERT INTO source_registry VALUES (?, ?, ?, ?, ?, ?)", _rows(entry))
+        _insert(con, _rows(entry))
     return entry
 
 
