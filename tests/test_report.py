@@ -75,7 +75,7 @@ def sample_agreement() -> Agreement:
 
 
 
-def _judge(agreement: Agreement, report: tuple[Any, ...]) -> list[dict[str, Any]]:
+def judge(agreement: Agreement, report: tuple[Any, ...]) -> list[dict[str, Any]]:
     when = datetime.fromisoformat(report[1])
     found = []
     for account in agreement.accounts:
@@ -122,7 +122,7 @@ def build_workspace(path: Path) -> Path:
                  r[5], r[6], r[7], r[8], r[9], r[9].split(".")[0], r[10]],
             )
             grade = "disputed" if r[10] == "denial" else "alleged"
-            for f in _judge(agreement, r):
+            for f in judge(agreement, r):
                 con.execute(
                     """INSERT INTO findings (report_id, agreement, account, account_party, provision, covered,
                            reason_code, reason, accused, grade, evidence, sources, when_start, when_end, target_type,
@@ -152,7 +152,7 @@ def report_workspace(tmp_path: Path) -> Path:
 
 
 def _covered_subjects(agreement: Agreement) -> set[str]:
-    return {r[0] for r in REPORTS for f in _judge(agreement, r) if f["covered"]}
+    return {r[0] for r in REPORTS for f in judge(agreement, r) if f["covered"]}
 
 
 def test_report_is_one_file_with_no_external_resources(report_workspace: Path, tmp_path: Path) -> None:

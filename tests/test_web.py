@@ -18,6 +18,7 @@ import pytest
 from ceasefire.web import Server, make_server
 from ceasefire.workspace import Workspace, open_workspace
 from tests.test_report import CHROMIUM, CHROMIUM_ARGS, HOSTILE_SOURCE, HOSTILE_TEXT, REPORTS, build_workspace
+from tests.test_report import _judge as judge
 from tests.test_report import sample_agreement as make_agreement
 
 PAGES = ["/", "/findings", "/incidents", "/incidents/r-hostile", "/map", "/timeline", "/readouts", "/claims",
@@ -95,6 +96,18 @@ def test_filters_narrow_the_findings(server: Server) -> None:
     assert covered + outside == len(REPORTS) and 0 < covered < len(REPORTS)
     assert total_of(get(server, "/findings?from=2025-03-19&to=2025-03-19")[2]) == 2 * sum(
         1 for r in REPORTS if r[1].startswith("2025-03-19"))
+
+
+def test_filters_narrow_the_incidents_and_the_map(server: Server) -> None:
+    agreement = make_agreement()
+    covered = {r[0] for r in REPORTS for f in judge(agreement, r) if f["covered"]}
+    assert total_of(get(server, "/incidents")[2]) == len(REPORTS)
+    assert total_of(get(server, f"/incidents?agreement={agreement.agreement_id}&covered=yes")[2]) == len(covered)
+    assert total_of(get(server, "/incidents?party=UA")[2]) == sum(1 for r in REPORTS if r[7] == "UA")
+    assert total_of(get(server, "/incidents?agreement=no-such-agreement")[2]) == 0
+    kremlin = {r[0] for r in REPORTS for f in judge(agreement, r) if f["covered"] and f["account"] == "kremlin"}
+    html = get(server, "/map?account=kremlin&covered=yes")[2]
+    assert html.count('class="point"') == sum(1 for r in REPORTS if r[0] in kremlin and r[5] is not None)
 
 
 def test_findings_paginate(server: Server) -> None:
