@@ -17,8 +17,7 @@ import pytest
 
 from ceasefire.web import Server, make_server
 from ceasefire.workspace import Workspace, open_workspace
-from tests.test_report import CHROMIUM, CHROMIUM_ARGS, HOSTILE_SOURCE, HOSTILE_TEXT, REPORTS, build_workspace
-from tests.test_report import _judge as judge
+from tests.test_report import CHROMIUM, CHROMIUM_ARGS, HOSTILE_SOURCE, HOSTILE_TEXT, REPORTS, build_workspace, judge
 from tests.test_report import sample_agreement as make_agreement
 
 PAGES = ["/", "/findings", "/incidents", "/incidents/r-hostile", "/map", "/timeline", "/readouts", "/claims",
