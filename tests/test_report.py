@@ -246,3 +246,20 @@ def test_report_opens_offline_in_chromium(report_workspace: Path, tmp_path: Path
     assert errors == []
     assert dialogs == []
     assert [u for u in requests if not u.startswith("file:")] == []
+
+
+def test_charts_escape_what_they_are_given() -> None:
+    from ceasefire.publish import demands_svg, map_svg, timeline_svg
+
+    hostile = "<script>alert(5)</script>"
+    when = datetime(2025, 3, 20, 12)
+    svg = str(timeline_svg(sample_agreement(), [{"subject_id": hostile, "when_start": when, "accused": hostile,
+                                                 "grade": hostile, "accounts": [hostile]}]))
+    svg += str(timeline_svg(sample_agreement(), None, [{"accused": hostile, "day": when.date(), "grade": hostile,
+                                                        "n": 3}]))
+    svg += str(demands_svg([{"party": hostile, "demand": hostile, "events": [
+        {"event": hostile, "date": "2025-03-20", "source": hostile}]}]))
+    svg += str(map_svg([{"subject_id": hostile, "lat": 48.0, "lon": 35.0, "accused": hostile, "grade": hostile,
+                         "when_start": when, "place_name": hostile, "target_type": hostile}], link="/incidents/{}"))
+    assert "<script>" not in svg
+    assert svg.count("&lt;script&gt;") >= 8
