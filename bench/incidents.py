@@ -102,7 +102,10 @@ def generate(con: duckdb.DuckDBPyConnection, reports: int, seed: float = 0.42) -
                    CASE WHEN v_time < 0.40 THEN 'hour' WHEN v_time < 0.90 THEN 'day' ELSE 'day_off' END AS when_,
                    CASE WHEN v_voice < 0.35 THEN 'accuser' WHEN v_voice < 0.45 THEN 'relay'
                         WHEN v_voice < 0.60 THEN 'wire' WHEN v_voice < 0.72 THEN 'denial'
-                        WHEN v_voice < 0.80 THEN 'admission' WHEN v_voice < 0.90 THEN 'coder' ELSE 'media' END AS voice
+                        WHEN v_voice < 0.80 THEN 'admission' WHEN v_voice < 0.90 THEN 'coder' ELSE 'media' END AS voice,
+                   1 + CAST(floor(v_src * 4) AS INTEGER) AS pick4,
+                   ['General Staff', 'Kharkiv Regional Military Administration', 'Ukrenergo', 'DTEK'] AS ua_accusers,
+                   ['Russian Defence Ministry', 'TASS', 'RIA Novosti', 'Belgorod governor'] AS ru_accusers
             FROM g
         )
         SELECT 'r' || n AS report_id,

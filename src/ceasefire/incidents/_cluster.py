@@ -89,16 +89,31 @@ def _components(con: duckdb.DuckDBPyConnection, nodes: str, edges: str, out: str
     con.execute(f"UPDATE {out} SET label = f.label FROM _inc_free f WHERE {out}.id = f.id")
 
 
-def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "incident_pairs") -> None:
-    """Temp table ``_inc_out``: the new ``incident_members`` rows of every report in the closed table ``scope``."""
+def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "incident_pairs",
+                  numbered_pairs: str | None = None) -> None:
+    """Temp table ``_inc_out``: the new ``incident_members`` rows of every report in the closed table ``scope``.
+
+    ``pairs`` has report ids (a, b, kind); ``numbered_pairs``, when given, already holds every pair of the scope
+    with the reports' numbers (ra, rb, kind), which saves mapping ids to numbers on a full rebuild."""
+    # Reports are numbered by a 64-bit hash of their id (_inc_feat.rid): joins on numbers are cheaper.
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _inc_nodes AS
-        SELECT s.report_id AS id, coalesce(f.anchor, false) AS anchor, 'pin:' || p.pin AS seed
+        SELECT f.rid AS id, f.anchor, CASE WHEN p.pin IS NOT NULL THEN hash('pin:' || p.pin) END AS seed
         FROM {scope} s JOIN _inc_feat f ON f.report_id = s.report_id
         LEFT JOIN incident_pins p ON p.report_id = s.report_id;
-        CREATE OR REPLACE TEMP TABLE _inc_scope_pairs AS
-        SELECT p.* FROM {pairs} p SEMI JOIN _inc_nodes a ON a.id = p.a SEMI JOIN _inc_nodes b ON b.id = p.b;
+        CREATE OR REPLACE TEMP TABLE _inc_pinlabels AS SELECT DISTINCT seed AS label FROM _inc_nodes
+        WHERE seed IS NOT NULL;
     """)
+    if numbered_pairs is not None:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _inc_scope_pairs AS SELECT ra AS a, rb AS b, kind"
+                    f" FROM {numbered_pairs}")
+    else:
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _inc_scope_pairs AS
+            SELECT fa.rid AS a, fb.rid AS b, p.kind
+            FROM {pairs} p JOIN {scope} sa ON sa.report_id = p.a JOIN {scope} sb ON sb.report_id = p.b
+            JOIN _inc_feat fa ON fa.report_id = p.a JOIN _inc_feat fb ON fb.report_id = p.b
+        """)
     # 1. anchors through strong pairs
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _inc_an AS SELECT id, seed FROM _inc_nodes WHERE anchor;
@@ -117,7 +132,7 @@ def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "inci
         degree AS (SELECT x, count(*) AS n FROM sym GROUP BY x)
         SELECT s.x, least(s.x, s.y) AS label
         FROM sym s JOIN degree dx ON dx.x = s.x AND dx.n = 1 JOIN degree dy ON dy.x = s.y AND dy.n = 1
-        WHERE NOT starts_with(s.x, 'pin:') AND NOT starts_with(s.y, 'pin:');
+        WHERE s.x NOT IN (SELECT label FROM _inc_pinlabels) AND s.y NOT IN (SELECT label FROM _inc_pinlabels);
         UPDATE _inc_alab SET label = t.label FROM _inc_touch t WHERE _inc_alab.label = t.x;
     """)
     # 2. coarse reports: attached when every compatible anchor is in one component
@@ -143,17 +158,17 @@ def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "inci
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _inc_out AS
         WITH lab AS (
-            SELECT id, label, CASE WHEN starts_with(label, 'pin:') THEN 'pinned' ELSE 'anchor' END AS role
-            FROM _inc_alab
+            SELECT id, label, 'anchor' AS role FROM _inc_alab
             UNION ALL SELECT id, label, 'attached' FROM _inc_attach
-            UNION ALL SELECT id, label, CASE WHEN starts_with(label, 'pin:') THEN 'pinned' ELSE 'area' END
-            FROM _inc_clab
+            UNION ALL SELECT id, label, 'area' FROM _inc_clab
         ), named AS (
-            SELECT id, label, role, min(id) OVER (PARTITION BY label) AS first_id,
-                   count(*) OVER (PARTITION BY label) AS size
-            FROM lab
+            SELECT f.report_id, l.label, CASE WHEN l.label IN (SELECT label FROM _inc_pinlabels) THEN 'pinned'
+                                              ELSE l.role END AS role,
+                   min(f.report_id) OVER (PARTITION BY l.label) AS first_id,
+                   count(*) OVER (PARTITION BY l.label) AS size
+            FROM lab l JOIN _inc_feat f ON f.rid = l.id
         )
-        SELECT id AS report_id, 'I-' || substr(md5(first_id), 1, 12) AS incident_id,
+        SELECT report_id, 'I-' || substr(md5(first_id), 1, 12) AS incident_id,
                CASE WHEN size = 1 AND role <> 'pinned' THEN 'single' ELSE role END AS role
         FROM named
     """)

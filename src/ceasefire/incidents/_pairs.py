@@ -51,7 +51,7 @@ def build_features(con: duckdb.DuckDBPyConnection) -> None:
                         ELSE 'none' END AS level
             FROM r
         )
-        SELECT *,
+        SELECT hash(report_id) AS rid, *,
                level IN ('point', 'named') AND contains(ttype, '.')
                    AND t1 - t0 <= INTERVAL {ANCHOR_WINDOW_DAYS} DAY AS anchor,
                CASE WHEN coalesce(geo_prec, 1) = 2 THEN {NEAR_KM} ELSE {SETTLEMENT_KM} END AS radius_km,
@@ -66,39 +66,39 @@ def _blocked(probe: str, home: str) -> str:
     """Candidate (x, y, how) from reports in ``probe`` against reports in ``home`` (relation names)."""
     days = f"unnest(range(p.day0, p.t1 + INTERVAL {SLACK_HOURS} HOUR, INTERVAL 1 DAY)) AS d(day)"
     return f"""
-        SELECT p.report_id AS x, h.report_id AS y, 'distance' AS how
-        FROM (SELECT p.report_id, d.day, p.cx + o.dx AS cx, p.cy + o.dy AS cy
+        SELECT p.rid AS x, h.rid AS y, 'distance' AS how
+        FROM (SELECT p.rid, d.day, p.cx + o.dx AS cx, p.cy + o.dy AS cy
               FROM {probe} p, {days},
                    (SELECT * FROM range(-1, 2) a(dx), range(-1, 2) b(dy)) o
               WHERE p.level = 'point') p
         JOIN (SELECT * FROM {home} WHERE level = 'point') h
           ON h.day0 = p.day AND h.cx = p.cx AND h.cy = p.cy
         UNION ALL
-        SELECT p.report_id, h.report_id, 'same_name'
-        FROM (SELECT p.report_id, d.day, p.ctry, p.adm, p.pname
+        SELECT p.rid, h.rid, 'same_name'
+        FROM (SELECT p.rid, d.day, p.ctry, p.adm, p.pname
               FROM {probe} p, {days}
               WHERE p.level IN ('point', 'named') AND p.pname IS NOT NULL) p
         JOIN (SELECT * FROM {home} WHERE level IN ('point', 'named') AND pname IS NOT NULL) h
           ON h.day0 = p.day AND h.pname = p.pname AND h.adm IS NOT DISTINCT FROM p.adm
          AND h.ctry IS NOT DISTINCT FROM p.ctry
         UNION ALL
-        SELECT p.report_id, h.report_id, 'same_admin1'
-        FROM (SELECT p.report_id, d.day, p.ctry, p.adm, p.tcat
+        SELECT p.rid, h.rid, 'same_admin1'
+        FROM (SELECT p.rid, d.day, p.ctry, p.adm, p.tcat
               FROM {probe} p, {days} WHERE p.level = 'admin1') p
         JOIN (SELECT * FROM {home} WHERE level IN ('point', 'named', 'admin1') AND adm IS NOT NULL) h
           ON h.day0 = p.day AND h.adm = p.adm AND h.ctry = p.ctry
          AND (h.tcat = p.tcat OR h.tcat = 'unknown' OR p.tcat = 'unknown')
         UNION ALL
-        SELECT p.report_id, h.report_id, 'same_admin1'
-        FROM (SELECT p.report_id, d.day, p.ctry, p.adm, p.tcat
+        SELECT p.rid, h.rid, 'same_admin1'
+        FROM (SELECT p.rid, d.day, p.ctry, p.adm, p.tcat
               FROM {probe} p, {days}
               WHERE p.level IN ('point', 'named') AND p.adm IS NOT NULL AND p.ctry IS NOT NULL) p
         JOIN (SELECT * FROM {home} WHERE level = 'admin1') h
           ON h.day0 = p.day AND h.adm = p.adm AND h.ctry = p.ctry
          AND (h.tcat = p.tcat OR h.tcat = 'unknown' OR p.tcat = 'unknown')
         UNION ALL
-        SELECT p.report_id, h.report_id, 'same_country'
-        FROM (SELECT p.report_id, d.day, p.ctry, p.ttype FROM {probe} p, {days} WHERE p.level = 'country') p
+        SELECT p.rid, h.rid, 'same_country'
+        FROM (SELECT p.rid, d.day, p.ctry, p.ttype FROM {probe} p, {days} WHERE p.level = 'country') p
         JOIN (SELECT * FROM {home} WHERE level = 'country') h
           ON h.day0 = p.day AND h.ctry = p.ctry AND h.ttype = p.ttype
     """
@@ -108,8 +108,8 @@ _HOW_ORDER = "CASE how WHEN 'same_name' THEN 0 WHEN 'distance' THEN 1 WHEN 'same
 
 
 def find_pairs(con: duckdb.DuckDBPyConnection, new: str | None) -> int:
-    """Temp table ``_inc_found``: every compatible pair (shape of ``incident_pairs``) with at least one report in
-    relation ``new`` (all reports when None). Returns how many."""
+    """Temp table ``_inc_found``: every compatible pair (the columns of ``incident_pairs``, then the reports'
+    numbers ``ra``, ``rb``) with at least one report in relation ``new`` (all reports when None)."""
     if new is None:
         candidates = _blocked("_inc_feat", "_inc_feat")
     else:
@@ -123,7 +123,8 @@ def find_pairs(con: duckdb.DuckDBPyConnection, new: str | None) -> int:
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _inc_found AS
         WITH judged AS (
-            SELECT c.a, c.b, c.how, fa.anchor AS a_anchor, fb.anchor AS b_anchor,
+            SELECT fa.report_id AS a, fb.report_id AS b, c.a AS ra, c.b AS rb, c.how,
+                   fa.anchor AS a_anchor, fb.anchor AS b_anchor,
                    CASE WHEN fa.level IN ('point', 'named') THEN 'local' ELSE fa.level END AS a_class,
                    CASE WHEN fb.level IN ('point', 'named') THEN 'local' ELSE fb.level END AS b_class,
                    fa.ttype AS a_type, fb.ttype AS b_type,
@@ -134,7 +135,7 @@ def find_pairs(con: duckdb.DuckDBPyConnection, new: str | None) -> int:
                    fa.radius_km + fb.radius_km AS reach_km,
                    greatest(0, epoch(greatest(fa.t0, fb.t0)) - epoch(least(fa.t1, fb.t1))) / 3600.0 AS gap_hours,
                    fa.t0 < fb.t1 AND fb.t0 < fa.t1 AS overlap
-            FROM _inc_cand c JOIN _inc_feat fa ON fa.report_id = c.a JOIN _inc_feat fb ON fb.report_id = c.b
+            FROM _inc_cand c JOIN _inc_feat fa ON fa.rid = c.a JOIN _inc_feat fb ON fb.rid = c.b
             WHERE fa.t0 < fb.t1 + INTERVAL {SLACK_HOURS} HOUR AND fb.t0 < fa.t1 + INTERVAL {SLACK_HOURS} HOUR
               AND (fa.wgrp = fb.wgrp OR fa.wgrp = 'unknown' OR fb.wgrp = 'unknown' OR fa.denial OR fb.denial)
               AND (fa.ttype = fb.ttype OR fa.ttype = 'unknown' OR fb.ttype = 'unknown'
@@ -147,9 +148,9 @@ def find_pairs(con: duckdb.DuckDBPyConnection, new: str | None) -> int:
             FROM judged
             WHERE how <> 'distance' OR distance_km <= reach_km
         )
-        SELECT a, b, kind, arg_min(how, {_HOW_ORDER}) AS place_how, min(distance_km) AS distance_km,
-               min(gap_hours) AS gap_hours
+        SELECT least(a, b) AS a, greatest(a, b) AS b, kind, arg_min(how, {_HOW_ORDER}) AS place_how,
+               min(distance_km) AS distance_km, min(gap_hours) AS gap_hours, ra, rb
         FROM kinded WHERE kind IS NOT NULL
-        GROUP BY a, b, kind
+        GROUP BY ALL
     """)
     return int(con.execute("SELECT count(*) FROM _inc_found").fetchall()[0][0])

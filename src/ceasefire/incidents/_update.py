@@ -40,13 +40,13 @@ def update_incidents(ws: Workspace) -> IncidentUpdate:
     pairs = recomputed = 0
     if new:
         pairs = find_pairs(con, "_inc_new")
-        con.execute("CREATE OR REPLACE TEMP VIEW _inc_allpairs AS"
-                    " SELECT * FROM incident_pairs UNION ALL SELECT * FROM _inc_found")
+        con.execute("CREATE OR REPLACE TEMP VIEW _inc_allpairs AS SELECT a, b, kind FROM incident_pairs"
+                    " UNION ALL SELECT a, b, kind FROM _inc_found")
         con.execute("CREATE OR REPLACE TEMP TABLE _inc_scope AS SELECT report_id FROM _inc_new")
         recomputed = close_scope(con, "_inc_scope", "_inc_allpairs")
         cluster_scope(con, "_inc_scope", "_inc_allpairs")
         with ws.transaction():
-            con.execute("INSERT INTO incident_pairs SELECT * FROM _inc_found")
+            con.execute("INSERT INTO incident_pairs SELECT * EXCLUDE (ra, rb) FROM _inc_found")
             store_scope(con, "_inc_scope")
     return IncidentUpdate(new, recomputed, pairs, _incident_count(con), time.perf_counter() - started)
 
@@ -60,11 +60,11 @@ def rebuild_incidents(ws: Workspace) -> IncidentUpdate:
     pairs = find_pairs(con, None)
     con.execute("CREATE OR REPLACE TEMP TABLE _inc_scope AS SELECT report_id FROM _inc_feat")
     everything = _count(con, "_inc_scope")
-    cluster_scope(con, "_inc_scope", "_inc_found")
+    cluster_scope(con, "_inc_scope", numbered_pairs="_inc_found")
     with ws.transaction():
         con.execute("DELETE FROM incident_members; DELETE FROM incident_pairs;"
-                    " INSERT INTO incident_pairs SELECT * FROM _inc_found; INSERT INTO incident_members"
-                    " SELECT * FROM _inc_out")
+                    " INSERT INTO incident_pairs SELECT * EXCLUDE (ra, rb) FROM _inc_found;"
+                    " INSERT INTO incident_members SELECT * FROM _inc_out")
     return IncidentUpdate(everything, everything, pairs, _incident_count(con), time.perf_counter() - started)
 
 
