@@ -39,6 +39,8 @@ _NEAR_WORDS = frozenset({
 })
 _CLAUSE_WORDS = frozenset({"and", "while", "also", "а", "і", "й", "та", "и", "також", "также", "ще", "whereas"})
 _PEOPLE_KINDS = frozenset({"speaker", "actor", "party"})
+_NEGATIONS = frozenset({"not", "no", "never", "didn't", "doesn't", "don't", "не", "ні", "ни", "нет", "жодн", "никак"})
+_OWN = frozenset({"its", "their", "our", "we", "свої", "свои", "своими", "своїми", "наші", "наши", "мы", "ми"})
 _AGAINST = frozenset({"against", "проти", "против", "по", "on", "at"})
 # "KYIV, March 22 (Reuters) - ": where and when the story was filed, not where and when things happened.
 _DATELINE = re.compile(
@@ -451,7 +453,7 @@ class _Reading:
         # "would keep attacking", "ready to halt strikes": strikes under a modal word are not events either
         attacks = [a for a in sentence.attacks if not any(0 < a - t <= 3 for t in sentence.truces)
                    and not any(self._governs(m, a) for m in sentence.modals)]
-        if not attacks:
+        if not attacks and not self._downed_aircraft(sentence):
             return False
         if sentence.aggregate and sentence.number:
             return False
@@ -786,12 +788,15 @@ class _Reading:
             if forces and not incident.is_denial:
                 party = forces[0]
         if party == "@enemy":
-            side = claimant or ("RU" if self.lang == "uk" else "UA" if self.lang == "ru" else None)
+            # "the enemy" is the other side of whoever speaks; unattributed, of the language's own side
+            side = claimant or ("UA" if self.lang == "uk" else "RU" if self.lang == "ru" else None)
             party = _OPPONENT.get(side or "")
         if incident.confirms:
             return claimant
         if incident.is_denial:
-            if party is None and incident.counter is not None and any(a > incident.counter for a in incident.attacks):
+            counter = incident.counter
+            blamed = [a for a in incident.attacks if counter is not None and a > counter]
+            if party is None and blamed and not self._negated_or_own(counter or 0, blamed[0]):
                 party = _OPPONENT.get(claimant or "")
             return party if party != claimant else None
         if party is not None:
@@ -828,8 +833,8 @@ class _Reading:
         for k in range(index + 1, len(self.tokens)):
             if any(c in self.text[self.tokens[k - 1].end: self.tokens[k].start] for c in ",;.:"):
                 break
-            if "attack" in self.kinds[k]:
-                return True
+            if "attack" in self.kinds[k] and not self.lows[k].endswith("ing"):
+                return True  # "a plant was damaged"; not "..., killing three"
             if "target" not in self.kinds[k]:
                 seen += 1
                 if seen >= 3:
@@ -842,6 +847,9 @@ class _Reading:
             weapons = [w for w in weapons if w[1] != "aircraft"]
             if not weapons:
                 return "unknown"
+        # an aircraft named as a noun is the weapon only when it does the striking ("aircraft dropped a bomb"),
+        # not where planes were based or what was hit
+        weapons = [w for w in weapons if not (w[1] == "aircraft" and w[2] < 2 and not self._strikes(w[0]))]
         if weapons:
             classes = {w[1] for w in weapons}
             if {"drone", "explosives"} <= classes:
@@ -860,6 +868,14 @@ class _Reading:
         if index >= 0 and "say" in self._kinds_between(index - 1, index + 1):
             return -1
         return phrase.precision
+
+    def _negated_or_own(self, start: int, attack: int) -> bool:
+        """"saying it does not target civilians", "saying its missiles hit a depot": no blame on the other side."""
+        words = set(self.lows[start:attack + 1])
+        return bool(words & _NEGATIONS) or bool(words & _OWN)
+
+    def _strikes(self, index: int) -> bool:
+        return any("attack" in self.kinds[k] for k in range(index + 1, min(index + 4, len(self.kinds))))
 
     def _action(self, incident: _Incident) -> str | None:
         if not incident.attacks:
