@@ -26,11 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import shared_data_dir, timed
 from ceasefire.agreements import load_agreements
 from ceasefire.assess import REASON_CODES, ProvisionRow, assess, provision_rows
-from ceasefire.vocab import target_within
+from ceasefire.vocab import action_covers, target_within
 from ceasefire.workspace import open_workspace
 from ceasefire.workspace.ingest import ingest_file
 
 SAMPLE = Path("acled-samples") / "acled_old_deletion_dummy.csv"
+ACTION_COVERS = action_covers()
 
 
 def synthesise(sample: Path, out: Path, rows: int, seed: float = 0.42) -> None:
@@ -95,7 +96,8 @@ def _judge_one(p: ProvisionRow, when_start: object, when_end: object, actor: obj
         return "after_end"
     if actor is not None and not p.every_party and actor not in p.bound:
         return "actor_not_bound"
-    if action is not None and not p.any_action and action not in p.actions:
+    covers = ACTION_COVERS.get(str(action)) if action is not None else None
+    if covers is not None and not p.any_action and not ({str(action), *covers} & set(p.actions)):
         return "action_not_prohibited"
     if not p.any_target and target == "unknown":
         return "target_unknown"

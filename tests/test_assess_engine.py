@@ -74,6 +74,9 @@ def test_accounts_disagree_on_the_same_reports(workspace: Workspace) -> None:
         ({"target": "energy.power", "actor": "BY"}, "actor_not_bound"),
         ({"target": "energy.power", "action": "abduction"}, "action_not_prohibited"),
         ({"target": "energy.power", "actor": None}, "covered"),
+        ({"target": "energy.gas", "action": "explosion"}, "covered"),  # blowing a station up is an attack on it
+        ({"target": "energy.gas", "action": "interception"}, "action_not_prohibited"),
+        ({"target": "energy.gas", "action": "hit with something"}, "covered"),  # free text: not judged on action
     ],
 )
 def test_each_reason(workspace: Workspace, report_kwargs: dict[str, object], code: str) -> None:

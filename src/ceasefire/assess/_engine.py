@@ -17,6 +17,7 @@ import pyarrow as pa
 from ceasefire.assess._provisions import ProvisionRow, provision_rows
 from ceasefire.errors import BadInput, WorkspaceError
 from ceasefire.model.agreement import Agreement
+from ceasefire.vocab import action_covers
 from ceasefire.workspace import Workspace
 
 # The position of a code in this tuple is what finding_codes.code stores; append only.
@@ -69,9 +70,9 @@ _ARROW_SCHEMA = pa.schema(
 )
 
 _REPORT_SUBJECTS = """
-SELECT rowid AS report_row, NULL::VARCHAR AS incident_id, when_start, when_end, actor, action,
-       coalesce(target_type, 'unknown') AS target_type, country, admin1, place_name
-FROM reports WHERE is_incident
+SELECT r.rowid AS report_row, NULL::VARCHAR AS incident_id, r.when_start, r.when_end, r.actor, r.action,
+       coalesce(r.target_type, 'unknown') AS target_type, r.country, r.admin1, r.place_name
+FROM reports r WHERE r.is_incident
 """
 
 _INCIDENT_SUBJECTS = """
@@ -99,7 +100,7 @@ SELECT s.report_row, s.incident_id, p.pkey,
     WHEN p.win_end IS NOT NULL AND s.when_start >= p.win_end THEN {_C['after_end']}
     WHEN s.actor IS NOT NULL AND NOT p.every_party AND NOT list_contains(p.bound, s.actor)
          THEN {_C['actor_not_bound']}
-    WHEN s.action IS NOT NULL AND NOT p.any_action AND NOT list_contains(p.actions, s.action)
+    WHEN ac.covers IS NOT NULL AND NOT p.any_action AND NOT list_has_any(p.actions, ac.covers)
          THEN {_C['action_not_prohibited']}
     WHEN NOT p.any_target AND s.target_type = 'unknown' THEN {_C['target_unknown']}
     WHEN NOT sc.target_in_scope THEN {_C['target_not_in_scope']}
@@ -117,6 +118,7 @@ SELECT s.report_row, s.incident_id, p.pkey,
 FROM subjects s
 JOIN scope sc ON sc.target_type = s.target_type
 JOIN _provisions p ON p.pkey = sc.pkey
+LEFT JOIN _action_covers ac ON ac.action = s.action
 """
 
 
@@ -140,6 +142,9 @@ def _register_provisions(con: duckdb.DuckDBPyConnection, rows: Sequence[Provisio
         con.execute("CREATE OR REPLACE TEMP TABLE _provisions AS SELECT * FROM _provisions_arrow")
     finally:
         con.unregister("_provisions_arrow")
+    covers = action_covers()
+    con.execute("CREATE OR REPLACE TEMP TABLE _action_covers (action VARCHAR, covers VARCHAR[])")
+    con.executemany("INSERT INTO _action_covers VALUES (?, ?)", [[a, [a, *words]] for a, words in covers.items()])
 
 
 def select_agreements(

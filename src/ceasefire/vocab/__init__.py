@@ -32,6 +32,13 @@ def target_within(target_type: str, category: str) -> bool:
 
 
 @cache
+def action_covers() -> dict[str, tuple[str, ...]]:
+    """Each known report action and the prohibited-action words (in provisions) that cover it."""
+    data: dict[str, list[str]] = _load("actions.yaml")
+    return {name: tuple(words or ()) for name, words in data.items()}
+
+
+@cache
 def weapon_fragments() -> dict[str, tuple[str, ...]]:
     data: dict[str, list[str]] = _load("weapons.yaml")
     return {name: tuple(s.lower() for s in fragments) for name, fragments in data.items()}
