@@ -39,6 +39,7 @@ _NEAR_WORDS = frozenset({
 })
 _CLAUSE_WORDS = frozenset({"and", "while", "also", "а", "і", "й", "та", "и", "також", "также", "ще", "whereas"})
 _PEOPLE_KINDS = frozenset({"speaker", "actor", "party"})
+_PAUSE = re.compile(r"[,;.:—]")
 _NEGATIONS = frozenset({"not", "no", "never", "didn't", "doesn't", "don't", "не", "ні", "ни", "нет", "жодн", "никак"})
 _OWN = frozenset({"its", "their", "our", "we", "свої", "свои", "своими", "своїми", "наші", "наши", "мы", "ми"})
 _AGAINST = frozenset({"against", "проти", "против", "по", "on", "at"})
@@ -160,6 +161,9 @@ class _Reading:
         self.tokens: list[Token] = tokenize(text)
         self.lows = [lowered(t) for t in self.tokens]
         self.token_starts = [t.start for t in self.tokens]
+        # pause[k]: a comma, semicolon, colon, dash or full stop stands between token k-1 and token k
+        self.pause = [False] + [_PAUSE.search(text, self.tokens[k - 1].end, self.tokens[k].start) is not None
+                                for k in range(1, len(self.tokens))]
         self.cues: list[Match] = cue_matcher().find(self.tokens, self.lows)
         self.kinds: list[frozenset[str]] = [frozenset()] * len(self.tokens)
         for match in self.cues:
@@ -210,7 +214,7 @@ class _Reading:
         """Cue kinds of the next ``width`` tokens, up to the first comma, semicolon or full stop."""
         found: set[str] = set()
         for k in range(start, min(start + width, len(self.tokens))):
-            if k > 0 and any(c in self.text[self.tokens[k - 1].end: self.tokens[k].start] for c in ",;.:—"):
+            if k > 0 and self.pause[k]:
                 break
             found |= self.kinds[k]
         return found
@@ -303,7 +307,7 @@ class _Reading:
     def _followed_by_say(self, end: int, sentence: _Sentence) -> bool:
         """True when the next cue, within three words and the same clause, is "said" (or a denial)."""
         for k in range(end, min(end + 3, sentence.end)):
-            if k > 0 and any(c in self.text[self.tokens[k - 1].end: self.tokens[k].start] for c in ",;.:—"):
+            if k > 0 and self.pause[k]:
                 return False
             kinds = self.kinds[k]
             if kinds & {"say", "deny"}:
@@ -571,7 +575,7 @@ class _Reading:
     def _near(self, place: PlaceMention) -> bool:
         """"near Kharkiv", "south of Kyiv": the place is a landmark for another one in the same clause."""
         for k in range(place.start - 1, max(-1, place.start - 4), -1):
-            if any(c in self.text[self.tokens[k].end: self.tokens[k + 1].start] for c in ",;.:—"):
+            if self.pause[k + 1]:
                 return False
             if self.lows[k] in _NEAR_WORDS:
                 return True
@@ -821,7 +825,7 @@ class _Reading:
         """An attack or weapon word shortly before ("hit a substation", "удар по підстанції") or after ("a plant
         was damaged"), in the same clause, or "against" after a strike word: the object is what was hit."""
         for k in range(index - 1, max(-1, index - 6), -1):
-            if any(c in self.text[self.tokens[k].end: self.tokens[k + 1].start] for c in ",;.:"):
+            if self.pause[k + 1]:
                 break
             if self.kinds[k] & {"attack", "weapon"}:
                 return True
@@ -831,7 +835,7 @@ class _Reading:
             return False
         seen = 0
         for k in range(index + 1, len(self.tokens)):
-            if any(c in self.text[self.tokens[k - 1].end: self.tokens[k].start] for c in ",;.:"):
+            if self.pause[k]:
                 break
             if "attack" in self.kinds[k] and not self.lows[k].endswith("ing"):
                 return True  # "a plant was damaged"; not "..., killing three"

@@ -11,19 +11,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from ceasefire.extract._text import Token, stem, tokenize
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     kind: str
     value: str
     weight: int
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     start: int  # first token index
     end: int  # one past the last token index
     cues: tuple[Cue, ...]

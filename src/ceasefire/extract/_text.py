@@ -7,9 +7,8 @@ function turns lexicon phrases and text into stems, so an inflected form meets i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`][^\W\d_]+)*", re.UNICODE)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
@@ -31,8 +30,7 @@ _CYRILLIC_ENDINGS: tuple[str, ...] = tuple(sorted({
 _MIN_STEM = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     surface: str
