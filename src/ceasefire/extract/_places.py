@@ -94,7 +94,10 @@ class PlaceTable:
             current = extra.get(key, set()) | {settlement.name}
             for form in {f.strip() for f in cols[6].split("|") if f.strip()}:
                 # Current names rank above old or foreign ones when two places share a form.
-                self.matcher.add(form, Cue("settlement", f"{index}|{int(form in current)}", 3), capitalised=True)
+                cue = Cue("settlement", f"{index}|{int(form in current)}", 3)
+                self.matcher.add(form, cue, capitalised=True)
+                if " " in form and not form.isascii():
+                    self.matcher.add(_inflectable(form), cue, capitalised=True)
 
     def _load_facilities(self) -> None:
         for cols in _rows("facilities.tsv"):
@@ -161,6 +164,15 @@ class PlaceTable:
         candidates = tuple(self.settlements[i] for i in order)
         best = candidates[0]
         return PlaceMention(match.start, match.end, "settlement", best.admin1, best.country, candidates)
+
+
+def _inflectable(form: str) -> str:
+    """"Часов Яр" → "часов* яр*": a two-word Cyrillic name whose words both inflect ("Часова Яра")."""
+    words = []
+    for word in form.replace("-", " ").split():
+        core = word.rstrip("аяоеиыйьуюіїє") if len(word) > 3 else word
+        words.append(core + "*")
+    return " ".join(words)
 
 
 @cache
