@@ -4,10 +4,11 @@
    joined through ``strong`` pairs (overlapping windows) into connected components. Two components linked only by
    ``touch`` pairs (windows that meet, as when a date is off by one day) merge when each is the other's only
    such neighbour.
-2. A coarse report (region-level place, unknown or category-level target, or a long window) joins an anchor
-   component only when all the anchors it is compatible with are in that one component; otherwise it could be
-   any of them, and it stays apart. Coarse reports left apart are joined to each other through ``area`` pairs
-   (same level, same area, same target type).
+2. A coarse report (region-level place, unknown or category-level target, or a long window) joins the anchor
+   component it fits best: among the components it has ``attach`` pairs with, the one whose reports share its
+   weapon (worth two) and accused party (worth one). When two fit equally well it could be either, and it stays
+   apart. Coarse reports left apart are joined to each other through ``area`` pairs (same level, same area, same
+   target type) when their weapons and accused parties do not differ.
 3. Analysts' pins win: reports with the same pin are one incident, reports with different pins never are, and an
    unpinned report next to pinned ones joins the nearest pin.
 
@@ -135,23 +136,35 @@ def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "inci
         WHERE s.x NOT IN (SELECT label FROM _inc_pinlabels) AND s.y NOT IN (SELECT label FROM _inc_pinlabels);
         UPDATE _inc_alab SET label = t.label FROM _inc_touch t WHERE _inc_alab.label = t.x;
     """)
-    # 2. coarse reports: attached when every compatible anchor is in one component
+    # 2. coarse reports: attached to the one component that fits best (same weapon counts twice, same accused
+    #    once); when two fit equally well it could be either, and the report stays apart
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _inc_attach AS
         WITH cand AS (
-            SELECT p.b AS id, l.label FROM _inc_scope_pairs p JOIN _inc_alab l ON l.id = p.a WHERE p.kind = 'attach'
+            SELECT p.b AS id, p.a AS other FROM _inc_scope_pairs p WHERE p.kind = 'attach'
             UNION ALL
-            SELECT p.a AS id, l.label FROM _inc_scope_pairs p JOIN _inc_alab l ON l.id = p.b WHERE p.kind = 'attach'
+            SELECT p.a AS id, p.b AS other FROM _inc_scope_pairs p WHERE p.kind = 'attach'
+        ), scored AS (
+            SELECT c.id, l.label,
+                   max(2 * coalesce(fc.weapon = fo.weapon, false)::INTEGER
+                       + coalesce(fc.actor = fo.actor, false)::INTEGER) AS score
+            FROM cand c JOIN _inc_alab l ON l.id = c.other
+            JOIN _inc_nodes n ON n.id = c.id AND NOT n.anchor AND n.seed IS NULL
+            JOIN _inc_feat fc ON fc.rid = c.id JOIN _inc_feat fo ON fo.rid = c.other
+            GROUP BY c.id, l.label
+        ), ranked AS (
+            SELECT *, count(*) OVER (PARTITION BY id, score) AS ties,
+                   max(score) OVER (PARTITION BY id) AS best
+            FROM scored
         )
-        SELECT c.id, min(c.label) AS label
-        FROM cand c JOIN _inc_nodes n ON n.id = c.id AND NOT n.anchor AND n.seed IS NULL
-        GROUP BY c.id HAVING count(DISTINCT c.label) = 1;
+        SELECT id, label FROM ranked WHERE score = best AND ties = 1;
         CREATE OR REPLACE TEMP TABLE _inc_cn AS
         SELECT id, seed FROM _inc_nodes n ANTI JOIN _inc_attach t USING (id) WHERE NOT anchor;
         CREATE OR REPLACE TEMP TABLE _inc_ce AS
         SELECT a AS x, b AS y FROM _inc_scope_pairs p
         SEMI JOIN _inc_cn ca ON ca.id = p.a SEMI JOIN _inc_cn cb ON cb.id = p.b
-        WHERE kind = 'area';
+        JOIN _inc_feat fa ON fa.rid = p.a JOIN _inc_feat fb ON fb.rid = p.b
+        WHERE kind = 'area' AND coalesce(fa.weapon = fb.weapon, true) AND coalesce(fa.actor = fb.actor, true);
     """)
     _components(con, "_inc_cn", "_inc_ce", "_inc_clab")
     # 3. incident ids from the smallest member report id
