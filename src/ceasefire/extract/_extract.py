@@ -166,10 +166,14 @@ class _Reading:
                                 for k in range(1, len(self.tokens))]
         self.cues: list[Match] = cue_matcher().find(self.tokens, self.lows)
         self.kinds: list[frozenset[str]] = [frozenset()] * len(self.tokens)
+        self.values: list[frozenset[str]] = [frozenset()] * len(self.tokens)  # cue values, e.g. "accuse", "@local"
         for match in self.cues:
             kinds = frozenset(c.kind for c in match.cues)
+            values = frozenset(c.value for c in match.cues)
             for k in range(match.start, match.end):
                 self.kinds[k] = kinds
+                self.values[k] = values
+        self._ranks: dict[tuple[int, int], int] = {}
         own = place_table().find(self.tokens, self.lows)
         own += gazetteer_mentions(text, self.tokens, own)
         own += district_mentions(self.tokens, self.lows, own)
@@ -334,10 +338,7 @@ class _Reading:
 
     def _accused(self, index: int) -> bool:
         """True after "blaming", "accused", "звинуватив": the party named next is the one accused."""
-        for match in self.cues:
-            if index - 3 <= match.start < index and any(c.value == "accuse" for c in match.cues):
-                return True
-        return False
+        return any("accuse" in self.values[k] for k in range(max(0, index - 3), index))
 
     def _party_role(self, sentence: _Sentence, match: Match, party: str) -> None:
         if self._followed_by_say(match.end, sentence):
@@ -370,8 +371,15 @@ class _Reading:
     # ----- places: which mention says where it happened -----
 
     def _place_rank(self, place: PlaceMention) -> int:
-        """Lower is better: a facility, then a place after a preposition, then a bare name, then one that only
-        qualifies a facility ("the Novoshakhtinsk refinery"), then one naming the speaker ("Belgorod governor")."""
+        """Lower is better: a facility, then a place after a preposition, then a bare name, then a landmark or a
+        district ("near Kharkiv"), then one naming the speaker ("Belgorod governor")."""
+        key = (place.start, place.end)
+        rank = self._ranks.get(key)
+        if rank is None:
+            rank = self._ranks[key] = self._rank(place)
+        return rank
+
+    def _rank(self, place: PlaceMention) -> int:
         if place.facility:
             return 0
         after = self._next_kinds(place.end, 1)
@@ -394,7 +402,7 @@ class _Reading:
         if place.start > 0 and "speaker" in self.kinds[place.start - 1]:
             return True
         if place.start > 1 and "speaker" in self.kinds[place.start - 2]:
-            return any(c.value == "@local" for m in self.cues if m.start <= place.start - 2 < m.end for c in m.cues)
+            return "@local" in self.values[place.start - 2]
         return False
 
     def _person_name(self, place: PlaceMention) -> bool:
