@@ -353,8 +353,8 @@ class _Reading:
         after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
         next_kinds = self.kinds[match.end] if match.end < len(self.kinds) else frozenset()
         previous_kinds = self.kinds[match.start - 1] if match.start > 0 else frozenset()
-        if self._accused(match.start):
-            sentence.actors.append((match.start, party))  # "blaming Ukraine", "обвинил Киев"
+        if self._accused(match.start) or "culprit" in self._next_kinds(match.end, 5):
+            sentence.actors.append((match.start, party))  # "blaming Ukraine", "Ukraine's air defences were to blame"
         elif "target" in next_kinds or "target" in previous_kinds:
             sentence.owners.append((match.start, party))  # "Ukrainian airfields", "об'єкти енергетики України"
         elif after & {"weapon", "attack", "actor", "launch"}:
