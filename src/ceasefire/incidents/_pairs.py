@@ -16,8 +16,8 @@ import duckdb
 SLACK_HOURS = 1           # windows that touch or miss by under an hour count as overlapping (a day off by one)
 MAX_WINDOW_DAYS = 7       # longer windows ("during the week") are never merged
 ANCHOR_WINDOW_DAYS = 2    # a precise report's window is at most this long
-SETTLEMENT_KM = 5.0       # how far a settlement-level place may be from where the event was
-NEAR_KM = 12.0            # places coded as "near" (ACLED geo_precision 2, UCDP where_prec 2)
+SETTLEMENT_KM = 3.0       # how far a settlement-level place may be from where the event was
+NEAR_KM = 10.0            # places coded as "near" (ACLED geo_precision 2, UCDP where_prec 2)
 CELL_LAT = 0.25           # grid cell (degrees); larger than 2 * NEAR_KM everywhere below 60°N
 CELL_LON = 0.5
 
