@@ -35,6 +35,17 @@ def test_phrase(lang: str, text: str, first: date, last: date, night: bool) -> N
     assert [(d.first, d.last, d.night) for d in found] == [(first, last, night)]
 
 
+@pytest.mark.parametrize(("lang", "text", "published", "first", "last", "night"), [
+    ("en", "on Easter Sunday", date(2025, 4, 21), date(2025, 4, 20), date(2025, 4, 20), False),
+    ("ru", "в пасхальную ночь", date(2025, 4, 21), date(2025, 4, 19), date(2025, 4, 20), True),
+    ("uk", "на Великдень", date(2024, 5, 6), date(2024, 5, 5), date(2024, 5, 5), False),
+    ("en", "on Christmas morning", date(2025, 1, 3), date(2024, 12, 25), date(2024, 12, 25), False),
+])
+def test_holidays(lang: str, text: str, published: date, first: date, last: date, night: bool) -> None:
+    found = find_dates(text, lang, published)
+    assert [(d.first, d.last, d.night) for d in found] == [(first, last, night)]
+
+
 def test_a_night_spans_two_dates() -> None:
     (night,) = find_dates("у ніч на 19 березня", "uk", FRIDAY)
     start, end = night.interval()

@@ -73,6 +73,10 @@ _EN = [
     (_rx(rf"\b{_EN_MONTH}\s+{_NUM}\b{_YEAR}"), "md"),
     (_rx(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
     (_rx(rf"\b(?:early\s+|late\s+)?(?:on\s+)?{_EN_DAY}\b"), "weekday"),
+    (_rx(r"\beaster (?:night|eve)\b|\bnight (?:before|of) easter\b"), "easter_night"),
+    (_rx(r"\beaster(?: sunday| day| morning)?\b"), "easter"),
+    (_rx(r"\bchristmas(?: day| morning)?\b"), "christmas"),
+    (_rx(r"\bnew year'?s? (?:day|eve|night)\b"), "new_year"),
     (_rx(r"\bday before yesterday\b"), "before_yesterday"),
     (_rx(r"\byesterday\b"), "yesterday"),
     (_rx(r"\b(?:today|today's|this morning|earlier today|this afternoon|this evening|on the day)\b"), "today"),
@@ -90,6 +94,9 @@ _UK = [
     (_rx(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
     (_rx(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_dots"),
     (_rx(rf"\b(?:у|в|во)\s+{_UK_DAY}"), "weekday"),
+    (_rx(r"\b(?:великодн\w* ніч\w*|ніч\w* на великдень|ніч\w* перед великоднем)\b"), "easter_night"),
+    (_rx(r"\b(?:на великдень|у великдень|в великдень|великодн\w*|великдень)\b"), "easter"),
+    (_rx(r"\b(?:на різдво|у різдво|різдвян\w*|різдво)\b"), "christmas"),
     (_rx(r"\bпозавчора\b"), "before_yesterday"),
     (_rx(r"\b(?:учора|вчора|напередодні)\b"), "yesterday"),
     (_rx(r"\b(?:сьогодні|сьогоднішн\w*|зранку|вранці|цього ранку)\b"), "today"),
@@ -106,6 +113,9 @@ _RU = [
     (_rx(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
     (_rx(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_dots"),
     (_rx(rf"\b(?:в|во)\s+{_RU_DAY}"), "weekday"),
+    (_rx(r"\b(?:пасхальн\w* ноч\w*|ночь на пасху)\b"), "easter_night"),
+    (_rx(r"\b(?:на пасху|пасхальн\w*|пасха|пасху)\b"), "easter"),
+    (_rx(r"\b(?:на рождество|рождественск\w*|рождество)\b"), "christmas"),
     (_rx(r"\bпозавчера\b"), "before_yesterday"),
     (_rx(r"\b(?:вчера|накануне)\b"), "yesterday"),
     (_rx(r"\b(?:сегодня|сегодняшн\w*|утром|этим утром)\b"), "today"),
@@ -115,7 +125,27 @@ _PRECISION = {
     "night_range_dm": 3, "night_range_md": 3, "night_range_dmdm": 3, "night_to_md": 3, "night_to_dm": 3, "dm": 3,
     "md": 3, "iso": 3, "dmy_dots": 3, "night_to_weekday": 2, "night_from_weekday": 2, "weekday": 2,
     "night_last": 1, "yesterday": 1, "before_yesterday": 1, "today": 0,
+    "easter": 2, "easter_night": 2, "christmas": 2, "new_year": 2,
 }
+
+
+# Orthodox Easter Sunday by year (the Easter truce of 2025 was called for Orthodox Easter, 20 April).
+_EASTER = {2022: date(2022, 4, 24), 2023: date(2023, 4, 16), 2024: date(2024, 5, 5), 2025: date(2025, 4, 20),
+           2026: date(2026, 4, 12), 2027: date(2027, 5, 2), 2028: date(2028, 4, 16)}
+
+
+def _holiday(kind: str, published: date) -> date | None:
+    """The latest such holiday not after publication: Easter, Christmas (25 December), New Year."""
+    for year in (published.year, published.year - 1):
+        if kind == "easter":
+            found = _EASTER.get(year)
+        elif kind == "christmas":
+            found = date(year, 12, 25)
+        else:
+            found = date(year, 1, 1)
+        if found is not None and found <= published + timedelta(days=1):
+            return found
+    return None
 
 
 def _month(word: str, lang: str) -> int:
@@ -230,6 +260,13 @@ def _resolve(kind: str, groups: tuple[str | None, ...], lang: str, published: da
         return found, found, False
     if kind == "today":
         return published, published, False
+    if kind in ("easter", "christmas", "new_year", "easter_night"):
+        found = _holiday("easter" if kind == "easter_night" else kind, published)
+        if found is None:
+            return None
+        if kind == "easter_night":
+            return found - timedelta(days=1), found, True
+        return found, found, False
     return None
 
 
