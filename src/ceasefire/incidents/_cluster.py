@@ -52,7 +52,7 @@ def _components(con: duckdb.DuckDBPyConnection, nodes: str, edges: str, out: str
 
     Seeded nodes keep their seed; an unseeded node reachable from seeds takes the nearest seed (ties: the
     smallest); the rest get the smallest id of their connected component."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _inc_e AS SELECT x, y FROM {edges} UNION SELECT y, x FROM {edges}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _inc_e AS SELECT x, y FROM {edges} UNION ALL SELECT y, x FROM {edges}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE {out} AS SELECT id, seed AS label FROM {nodes}")
     while True:  # nearest seed, one ring per round
         con.execute(f"""

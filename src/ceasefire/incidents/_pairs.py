@@ -1,6 +1,6 @@
 """Report features and candidate pairs, as set operations (blocking joins) in DuckDB SQL.
 
-Blocking: a report is "probed" over every day its window (plus ``SLACK_HOURS``) touches and the 3×3 grid cells
+Blocking: a report is "probed" over every day its window (plus ``SLACK_HOURS``) touches and the grid cells
 around it (or its settlement name, or its region); it is "at home" on the day it starts, in its own cell (name,
 region). Equi-joins on those keys give candidate pairs; the exact tests (time, place, target, weapon) then filter
 them. Each join is a plain hash join, so the same statements run on Spark.
@@ -18,8 +18,8 @@ MAX_WINDOW_DAYS = 7       # longer windows ("during the week") are never merged
 ANCHOR_WINDOW_DAYS = 2    # a precise report's window is at most this long
 SETTLEMENT_KM = 3.0       # how far a settlement-level place may be from where the event was
 NEAR_KM = 10.0            # places coded as "near" (ACLED geo_precision 2, UCDP where_prec 2)
-CELL_LAT = 0.25           # grid cell (degrees); larger than 2 * NEAR_KM everywhere below 60°N
-CELL_LON = 0.5
+CELL_LAT = 0.1            # grid cell (degrees), about 11 km × 10 km at 52°N: a settlement-level report probes the
+CELL_LON = 0.15           # 3 × 3 cells around it (reach 2 × SETTLEMENT_KM), a "near" one 5 × 5 (up to 2 × NEAR_KM)
 
 
 def build_features(con: duckdb.DuckDBPyConnection) -> None:
@@ -56,6 +56,7 @@ def build_features(con: duckdb.DuckDBPyConnection) -> None:
                level IN ('point', 'named') AND contains(ttype, '.')
                    AND t1 - t0 <= INTERVAL {ANCHOR_WINDOW_DAYS} DAY AS anchor,
                CASE WHEN coalesce(geo_prec, 1) = 2 THEN {NEAR_KM} ELSE {SETTLEMENT_KM} END AS radius_km,
+               CASE WHEN coalesce(geo_prec, 1) = 2 THEN 2 ELSE 1 END AS ring,
                CAST(floor(lat / {CELL_LAT}) AS INTEGER) AS cy,
                CAST(floor(lon / {CELL_LON}) AS INTEGER) AS cx,
                date_trunc('day', t0) AS day0
@@ -64,48 +65,58 @@ def build_features(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _blocked(probe: str, home: str) -> str:
-    """Candidate (x, y, how) from reports in ``probe`` against reports in ``home`` (relation names)."""
+    """Candidate (x, y, how) from reports in ``probe`` against reports in ``home`` (relation names).
+
+    Each family of place tests is exclusive and a pair is only looked for from the report that starts first
+    (ties: the smaller number), so with ``probe`` = ``home`` every candidate pair comes out once."""
     days = f"unnest(range(p.day0, p.t1 + INTERVAL {SLACK_HOURS} HOUR, INTERVAL 1 DAY)) AS d(day)"
+    later = "(h.t0 > p.t0 OR (h.t0 = p.t0 AND h.rid > p.rid))"
     return f"""
         SELECT p.rid AS x, h.rid AS y, 'distance' AS how
-        FROM (SELECT p.rid, d.day, p.cx + o.dx AS cx, p.cy + o.dy AS cy
+        FROM (SELECT p.rid, p.t0, d.day, p.cx + o.dx AS cx, p.cy + o.dy AS cy
               FROM {probe} p, {days},
-                   (SELECT * FROM range(-1, 2) a(dx), range(-1, 2) b(dy)) o
-              WHERE p.level = 'point') p
+                   (SELECT * FROM range(-2, 3) a(dx), range(-2, 3) b(dy)) o
+              WHERE p.level = 'point' AND abs(o.dx) <= p.ring AND abs(o.dy) <= p.ring) p
         JOIN (SELECT * FROM {home} WHERE level = 'point') h
           ON h.day0 = p.day AND h.cx = p.cx AND h.cy = p.cy
+        WHERE {later}
         UNION ALL
         SELECT p.rid, h.rid, 'same_name'
-        FROM (SELECT p.rid, d.day, p.ctry, p.adm, p.pname
+        FROM (SELECT p.rid, p.t0, p.level, d.day, p.ctry, p.adm, p.pname
               FROM {probe} p, {days}
               WHERE p.level IN ('point', 'named') AND p.pname IS NOT NULL) p
         JOIN (SELECT * FROM {home} WHERE level IN ('point', 'named') AND pname IS NOT NULL) h
           ON h.day0 = p.day AND h.pname = p.pname AND h.adm IS NOT DISTINCT FROM p.adm
          AND h.ctry IS NOT DISTINCT FROM p.ctry
+        WHERE {later} AND (p.level = 'named' OR h.level = 'named')
         UNION ALL
         SELECT p.rid, h.rid, 'same_admin1'
-        FROM (SELECT p.rid, d.day, p.ctry, p.adm, p.tcat
+        FROM (SELECT p.rid, p.t0, d.day, p.ctry, p.adm, p.tcat, p.ttype
               FROM {probe} p, {days} WHERE p.level = 'admin1') p
         JOIN (SELECT * FROM {home} WHERE level IN ('point', 'named', 'admin1') AND adm IS NOT NULL) h
           ON h.day0 = p.day AND h.adm = p.adm AND h.ctry = p.ctry
          AND (h.tcat = p.tcat OR h.tcat = 'unknown' OR p.tcat = 'unknown')
+         AND (h.ttype = p.ttype OR h.ttype = 'unknown' OR p.ttype = 'unknown'
+              OR starts_with(h.ttype, p.ttype || '.') OR starts_with(p.ttype, h.ttype || '.'))
+        WHERE {later}
         UNION ALL
         SELECT p.rid, h.rid, 'same_admin1'
-        FROM (SELECT p.rid, d.day, p.ctry, p.adm, p.tcat
+        FROM (SELECT p.rid, p.t0, d.day, p.ctry, p.adm, p.tcat, p.ttype
               FROM {probe} p, {days}
               WHERE p.level IN ('point', 'named') AND p.adm IS NOT NULL AND p.ctry IS NOT NULL) p
         JOIN (SELECT * FROM {home} WHERE level = 'admin1') h
           ON h.day0 = p.day AND h.adm = p.adm AND h.ctry = p.ctry
          AND (h.tcat = p.tcat OR h.tcat = 'unknown' OR p.tcat = 'unknown')
+         AND (h.ttype = p.ttype OR h.ttype = 'unknown' OR p.ttype = 'unknown'
+              OR starts_with(h.ttype, p.ttype || '.') OR starts_with(p.ttype, h.ttype || '.'))
+        WHERE {later}
         UNION ALL
         SELECT p.rid, h.rid, 'same_country'
-        FROM (SELECT p.rid, d.day, p.ctry, p.ttype FROM {probe} p, {days} WHERE p.level = 'country') p
+        FROM (SELECT p.rid, p.t0, d.day, p.ctry, p.ttype FROM {probe} p, {days} WHERE p.level = 'country') p
         JOIN (SELECT * FROM {home} WHERE level = 'country') h
           ON h.day0 = p.day AND h.ctry = p.ctry AND h.ttype = p.ttype
+        WHERE {later}
     """
-
-
-_HOW_ORDER = "CASE how WHEN 'same_name' THEN 0 WHEN 'distance' THEN 1 WHEN 'same_admin1' THEN 2 ELSE 3 END"
 
 
 def find_pairs(con: duckdb.DuckDBPyConnection, new: str | None) -> int:
@@ -119,7 +130,7 @@ def find_pairs(con: duckdb.DuckDBPyConnection, new: str | None) -> int:
         candidates = _blocked("_inc_newfeat", "_inc_feat") + " UNION ALL " + _blocked("_inc_feat", "_inc_newfeat")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _inc_cand AS
-        SELECT DISTINCT least(x, y) AS a, greatest(x, y) AS b, how FROM ({candidates}) WHERE x <> y
+        SELECT {"" if new is None else "DISTINCT"} x AS a, y AS b, how FROM ({candidates})
     """)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _inc_found AS
@@ -149,9 +160,7 @@ def find_pairs(con: duckdb.DuckDBPyConnection, new: str | None) -> int:
             FROM judged
             WHERE how <> 'distance' OR distance_km <= reach_km
         )
-        SELECT least(a, b) AS a, greatest(a, b) AS b, kind, arg_min(how, {_HOW_ORDER}) AS place_how,
-               min(distance_km) AS distance_km, min(gap_hours) AS gap_hours, ra, rb
+        SELECT least(a, b) AS a, greatest(a, b) AS b, kind, how AS place_how, distance_km, gap_hours, ra, rb
         FROM kinded WHERE kind IS NOT NULL
-        GROUP BY ALL
     """)
     return int(con.execute("SELECT count(*) FROM _inc_found").fetchall()[0][0])
