@@ -7,12 +7,13 @@ fallback until the project gazetteer (``ceasefire.gazetteer``) is available; see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from ceasefire.extract._lexicon import Cue, Match, Matcher, _rows
-from ceasefire.extract._text import Token
+from ceasefire.extract._text import Token, stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,8 @@ class PlaceTable:
                 self.matcher.add(form, cue, capitalised=True)
                 if " " in form and not form.isascii():
                     self.matcher.add(_inflectable(form), cue, capitalised=True)
+                for variant in _case_forms(form):
+                    self.matcher.add(variant, cue, capitalised=True)
 
     def _load_facilities(self) -> None:
         for cols in _rows("facilities.tsv"):
@@ -164,6 +167,25 @@ class PlaceTable:
         candidates = tuple(self.settlements[i] for i in order)
         best = candidates[0]
         return PlaceMention(match.start, match.end, "settlement", best.admin1, best.country, candidates)
+
+
+_CASE_ENDINGS = ("а", "у", "е", "ом", "і")
+_CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$")
+
+
+def _case_forms(form: str) -> list[str]:
+    """"Ростов" → "Ростова": a Cyrillic one-word name ending in a consonant whose oblique cases the stemmer
+    cuts differently from the name itself ("ростов" → "рост", "ростове" → "ростов")."""
+    if " " in form or "-" in form or form.isascii() or not _CONSONANT_END.search(form.lower()):
+        return []
+    own = stem(form.lower())
+    found: dict[str, str] = {}
+    for ending in _CASE_ENDINGS:
+        variant = form + ending
+        key = stem(variant.lower())
+        if key != own and key not in found:
+            found[key] = variant
+    return list(found.values())
 
 
 def _inflectable(form: str) -> str:

@@ -24,6 +24,7 @@ import ahocorasick
 
 from ceasefire.gazetteer._model import Entry, Kind, Mention, Region, Resolved
 from ceasefire.gazetteer._text import normalise_form, normalise_text
+from ceasefire.gazetteer._translit import latin_ru
 
 _Hit = tuple[int, int, int, list[Entry]]
 FLAG_COMMON = 1
@@ -184,7 +185,10 @@ class Gazetteer:
 
 
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:
-    """The hits a reader would take: of overlapping matches the longest (then the leftmost), in text order."""
+    """The hits a reader would take: of overlapping matches the longest (then the leftmost), in text order.
+
+    Taken characters are marked in one array, so a long text with many overlaps costs time in proportion to
+    the hits times their length, not to the hits squared."""
     hits.sort(key=_span)
     overlapping = False
     for i in range(len(hits) - 1):
@@ -193,9 +197,12 @@ def _longest_first(hits: list[_Hit]) -> list[_Hit]:
             break
     if not overlapping:
         return hits
+    taken = bytearray(max(h[1] for h in hits) + 1)
     chosen: list[_Hit] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-        if all(hit[1] <= c[0] or hit[0] >= c[1] for c in chosen):
+        start, end = hit[0], hit[1]
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append(hit)
     chosen.sort(key=_span)
     return chosen
@@ -204,11 +211,32 @@ def _longest_first(hits: list[_Hit]) -> list[_Hit]:
 def _plausible(text: str, start: int, flags: int, best: Entry) -> bool:
     capitalised = text[start].isupper()
     if not flags & FLAG_COMMON:
-        return capitalised or best.kind != "settlement" or best.population >= LOWERCASE_MIN_POPULATION
+        if capitalised or best.kind != "settlement":
+            return True
+        # a big town written in lower case counts only under its own name ("kyiv", "харкова"), not under a
+        # foreign alternate that is also a word ("human" is Uman in Polish)
+        return best.population >= LOWERCASE_MIN_POPULATION and _own_name(text, start, best)
     if not capitalised:
         return False
     return best.kind != "settlement" or best.population >= SENTENCE_START_MIN_POPULATION or (
         not _starts_sentence(text, start))
+
+
+def _own_name(text: str, start: int, entry: Entry) -> bool:
+    """True when the text at ``start`` begins like one of the entry's own names (English, Ukrainian, Russian,
+    or the Russian name in Latin letters: "kiev", "nikolaev")."""
+    head = _skeleton(text[start: start + 3])
+    if len(head) < 2:
+        return False
+    names = [entry.name, entry.name_uk or "", entry.name_ru or ""]
+    if entry.name_ru:
+        names.append(latin_ru(entry.name_ru))
+    return any(name and _skeleton(name[:3]) == head for name in names)
+
+
+def _skeleton(prefix: str) -> str:
+    """Two leading letters of a name, with the vowels that transliteration varies most folded together."""
+    return normalise_form(prefix).replace("y", "i").replace(" ", "")[:2]
 
 
 def _starts_sentence(text: str, start: int) -> bool:
