@@ -183,3 +183,29 @@ def test_split_and_merge_hold_across_updates_and_rebuilds(workspace: Workspace) 
     assert any({"a", "b"} <= group for group in after)
     decisions = workspace.con.execute("SELECT kind FROM incident_decisions ORDER BY decision_id").fetchall()
     assert decisions == [("split",), ("merge",)]
+
+
+def test_grade_counts_per_account_and_accused(workspace: Workspace) -> None:
+    from ceasefire.incidents import first_times, grade_counts
+
+    add_report(workspace, "k-ua", start=NIGHT, source="Ukrenergo", claimant="UA", actor="RU", stance="allegation",
+               place_name="Kharkiv", **KHARKIV)
+    add_report(workspace, "k-wire", start=NIGHT, source="Reuters", actor="RU", place_name="Kharkiv", **KHARKIV)
+    later = NIGHT + 3 * DAY
+    add_report(workspace, "o-ua", start=later, source="Ukrenergo", claimant="UA", actor="RU", stance="allegation",
+               place_name="Odesa", admin1="Odeska", lat=46.48, lon=30.72)
+    add_report(workspace, "outside", start=later, source="Ukrenergo", claimant="UA", actor="RU",
+               stance="allegation", place_name="Lviv", admin1="Lvivska", lat=49.84, lon=24.03)
+    update_incidents(workspace)
+    # the shape `assess` gives its findings (judged per report here)
+    workspace.con.execute("CREATE TEMP TABLE findings (report_id VARCHAR, incident_id VARCHAR, agreement VARCHAR,"
+                          " account VARCHAR, covered BOOLEAN, accused VARCHAR)")
+    rows = [("k-ua", True), ("k-wire", True), ("o-ua", True), ("outside", False)]
+    for report_id, covered in rows:
+        workspace.con.execute("INSERT INTO findings VALUES (?, NULL, 'energy-2025', 'kremlin', ?, 'RU')",
+                              [report_id, covered])
+    counts = {(c.accused, c.grade): (c.incidents, c.first_when) for c in grade_counts(workspace)}
+    assert counts == {("RU", "corroborated"): (1, NIGHT + 0 * HOUR), ("RU", "alleged"): (1, later)}
+    firsts = first_times(grade_counts(workspace, agreement="energy-2025"))
+    assert firsts[("energy-2025", "kremlin", "RU")] == {"alleged": NIGHT, "corroborated": NIGHT}
+    assert grade_counts(workspace, agreement="other") == []
