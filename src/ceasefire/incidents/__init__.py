@@ -7,8 +7,16 @@ Public API::
     split(ws, incident_id, report_ids)       an analyst's split; persists (table incident_pins)
     merge(ws, incident_ids)                  an analyst's merge; persists
     list_incidents / show_incident           what `ceasefire incidents` prints
-    grade_counts(ws)                         covered findings per agreement, account, accused and grade
+    grade_counts(ws) / first_times(counts)   covered findings per agreement, account, accused and grade, and
+                                             when the first alleged / corroborated one happened (for `status`)
     add_source / list_sources                the sources registry (bundled sources.yaml + the user's entries)
+
+How reports merge (set operations in DuckDB SQL, see ``_pairs`` and ``_cluster``): blocking joins on day ×
+grid cell (or settlement name, or region) give candidate pairs; exact tests keep pairs whose windows overlap,
+whose places are within reach of each other (or a region containing the place), whose targets are compatible and
+whose weapons do not contradict; precise reports form connected components by label propagation; coarse reports
+(region only, unknown target, long window) join the one incident they fit best or stay apart. An analyst's split or
+merge pins reports, and pins hold across updates. Reports are never changed.
 
 Tables and views for other modules to join (all in the workspace, migration 003_incidents.sql):
 
