@@ -209,9 +209,11 @@ class _Reading:
         return attacked or not self._next_kinds(place.end, 3) & {"attack", "weapon", "speaker"}
 
     def _river(self, place: PlaceMention) -> bool:
-        """"across the Dnipro river", "річка Дніпро": a river named like a city."""
+        """"across the Dnipro river", "річка Дніпро": a river (or a fleet) named like a city."""
         after = self.lows[place.end] if place.end < len(self.lows) else ""
         before = self.lows[place.start - 1] if place.start > 0 else ""
+        if after.startswith(("fleet", "флот")):
+            return True  # "Черноморского флота", "the Black Sea Fleet": a fleet, not Chornomorsk
         return after.startswith("river") or before.startswith(("river", "річк", "рiчк", "рек", "річц"))
 
     def _next_kinds(self, start: int, width: int) -> set[str]:

@@ -59,7 +59,11 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
             continue
         base = match.group(1)
         suffix = lows[i][len(base):len(base) + 4].rstrip("иоіыйяеа")
-        for guess in (base + suffix, base + "ь", base, base + "е", base + "а", base + "и"):
+        # "Кременчуцький" (Кременчук), "Нікопольський" (Нікополь), "Бахмутський" (Бахмут)
+        guesses = [base + suffix, base + "ь", base, base + "е", base + "а", base + "и", base + "к"]
+        if base.endswith("ин") and len(base) > 5:
+            guesses += [base[:-2] + "е", base[:-1]]  # "Туапсинский" (Туапсе), "Сочинский" (Сочи)
+        for guess in guesses:
             entries = [e for e in gazetteer.lookup(guess) if e.kind == "settlement"]
             if entries:
                 candidates = tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
