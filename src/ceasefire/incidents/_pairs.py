@@ -127,7 +127,15 @@ def find_pairs(con: duckdb.DuckDBPyConnection, new: str | None) -> int:
     else:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _inc_newfeat AS SELECT f.* FROM _inc_feat f SEMI JOIN {new} n"
                     " ON n.report_id = f.report_id")
-        candidates = _blocked("_inc_newfeat", "_inc_feat") + " UNION ALL " + _blocked("_inc_feat", "_inc_newfeat")
+        # only reports whose windows can reach a new one's need probing against the new ones
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _inc_nearfeat AS
+            SELECT * FROM _inc_feat
+            WHERE t1 + INTERVAL {SLACK_HOURS} HOUR > (SELECT min(t0) FROM _inc_newfeat)
+              AND t0 < (SELECT max(t1) FROM _inc_newfeat) + INTERVAL {SLACK_HOURS} HOUR
+        """)
+        candidates = (_blocked("_inc_newfeat", "_inc_nearfeat") + " UNION ALL "
+                      + _blocked("_inc_nearfeat", "_inc_newfeat"))
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _inc_cand AS
         SELECT {"" if new is None else "DISTINCT"} x AS a, y AS b, how FROM ({candidates})
