@@ -315,6 +315,16 @@ class _Reading:
                 if sentence.start <= first and first + 1 < sentence.end and self._first_and_surname(first):
                     sentence.speakers.append((first, "@local"))
                     return
+        # ", Ukraine's parliament human rights commissioner said": a side named in the clause that says it
+        for say in sentence.says:
+            for k in range(say - 1, max(sentence.start, say - 8) - 1, -1):
+                if "party" in self.kinds[k] and not self.kinds[k] & {"actor", "weapon", "target"}:
+                    side = self.values[k] & {"UA", "RU"}
+                    if len(side) == 1:
+                        sentence.speakers.append((k, next(iter(side))))
+                        return
+                if self.pause[k] or self.kinds[k] & {"attack", "weapon", "target"}:
+                    break
 
     def _first_and_surname(self, first: int) -> bool:
         name, surname = self.tokens[first], self.tokens[first + 1]
