@@ -325,6 +325,15 @@ class _Reading:
                         return
                 if self.pause[k] or self.kinds[k] & {"attack", "weapon", "target"}:
                     break
+        # "повідомили російські ЗМІ", "пишут украинские телеграм-каналы": a side's media, named after the verb
+        for say in sentence.says:
+            k = say + 1
+            if k + 1 < sentence.end and "party" in self.kinds[k] and not self.kinds[k] - {"party"} \
+                    and not self.kinds[k + 1] and not self.pause[k + 1]:
+                side = self.values[k] & {"UA", "RU"}
+                if len(side) == 1:
+                    sentence.speakers.append((k, next(iter(side))))
+                    return
 
     def _first_and_surname(self, first: int) -> bool:
         name, surname = self.tokens[first], self.tokens[first + 1]

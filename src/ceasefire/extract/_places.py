@@ -53,6 +53,7 @@ class PlaceTable:
         self.settlements: list[Settlement] = []
         self.regions: dict[str, str] = {}  # admin1 -> country
         self._index: dict[tuple[str, str], int] = {}
+        self._short_forms: set[str] = set()
         self._load_regions()
         self._load_settlements()
         self._load_facilities()
@@ -94,6 +95,8 @@ class PlaceTable:
             self._index[key] = index
             current = extra.get(key, set()) | {settlement.name}
             for form in {f.strip() for f in cols[6].split("|") if f.strip()}:
+                if len(form) <= _ABBREVIATION_MAX:
+                    self._short_forms.add(form.lower())
                 # Current names rank above old or foreign ones when two places share a form.
                 cue = Cue("settlement", f"{index}|{int(form in current)}", 3)
                 self.matcher.add(form, cue, capitalised=True)
@@ -112,12 +115,22 @@ class PlaceTable:
 
     def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[PlaceMention]:
         matches = self._listed_regions(self.matcher.find(tokens, lows), tokens, lows)
+        matches = [m for m in matches if not self._abbreviation(m, tokens, lows)]
         region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"}
         # Every candidate of a settlement is known only after all regions are seen.
         mentions = []
         for match in matches:
             mentions.append(self._mention(match, region_admin1))
         return mentions
+
+    def _abbreviation(self, match: Match, tokens: Sequence[Token], lows: Sequence[str]) -> bool:
+        """"ЗМІ", "ППО", "СБУ": a short word in capitals is an abbreviation, not an inflected town name (unless
+        the town is written so, as a dateline's "KYIV")."""
+        if match.end - match.start != 1:
+            return False
+        surface = tokens[match.start].surface
+        return (len(surface) <= _ABBREVIATION_MAX and surface.isupper() and lows[match.start] not in self._short_forms
+                and all(c.kind == "settlement" for c in match.cues))
 
     def _listed_regions(self, matches: list[Match], tokens: Sequence[Token], lows: Sequence[str]) -> list[Match]:
         """"в Мурманской и Иркутской областях", "the Kursk, Belgorod and Bryansk regions": every adjective or
@@ -169,6 +182,7 @@ class PlaceTable:
         return PlaceMention(match.start, match.end, "settlement", best.admin1, best.country, candidates)
 
 
+_ABBREVIATION_MAX = 4
 _CASE_ENDINGS = ("а", "у", "е", "ом", "і")
 _CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$")
 
