@@ -6,9 +6,10 @@
    such neighbour.
 2. A coarse report (region-level place, unknown or category-level target, or a long window) joins the anchor
    component it fits best: among the components it has ``attach`` pairs with, the one whose reports share its
-   weapon (worth two) and accused party (worth one). When two fit equally well it could be either, and it stays
-   apart. Coarse reports left apart are joined to each other through ``area`` pairs (same level, same area, same
-   target type) when their weapons and accused parties do not differ.
+   weapon (worth two), its accused party (worth one) and, when both are timed to the hour, its hour (worth
+   one). When two fit equally well it could be either, and it stays apart. Coarse reports left apart are joined
+   to each other through ``area`` pairs (same level, same area, same target type) when their weapons and
+   accused parties do not differ.
 3. Analysts' pins win: reports with the same pin are one incident, reports with different pins never are, and an
    unpinned report next to pinned ones joins the nearest pin.
 
@@ -137,7 +138,8 @@ def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "inci
         UPDATE _inc_alab SET label = t.label FROM _inc_touch t WHERE _inc_alab.label = t.x;
     """)
     # 2. coarse reports: attached to the one component that fits best (same weapon counts twice, same accused
-    #    once); when two fit equally well it could be either, and the report stays apart
+    #    once, hour-precise times that overlap once); when two fit equally well it could be either, and the
+    #    report stays apart
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _inc_attach AS
         WITH cand AS (
@@ -147,7 +149,9 @@ def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "inci
         ), scored AS (
             SELECT c.id, l.label,
                    max(2 * coalesce(fc.weapon = fo.weapon, false)::INTEGER
-                       + coalesce(fc.actor = fo.actor, false)::INTEGER) AS score
+                       + coalesce(fc.actor = fo.actor, false)::INTEGER
+                       + (fc.t1 - fc.t0 <= INTERVAL 3 HOUR AND fo.t1 - fo.t0 <= INTERVAL 3 HOUR
+                          AND fc.t0 < fo.t1 AND fo.t0 < fc.t1)::INTEGER) AS score
             FROM cand c JOIN _inc_alab l ON l.id = c.other
             JOIN _inc_nodes n ON n.id = c.id AND NOT n.anchor AND n.seed IS NULL
             JOIN _inc_feat fc ON fc.rid = c.id JOIN _inc_feat fo ON fo.rid = c.other
