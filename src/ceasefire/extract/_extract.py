@@ -246,11 +246,11 @@ class _Reading:
 
         for match in self.cues:
             self._add_cue(owner(match.start), match)
+        for place in self.places:
+            owner(place.start).places.append(place)
         for sentence in sentences:
             if not sentence.speakers:
                 self._named_speaker(sentence)
-        for place in self.places:
-            owner(place.start).places.append(place)
         char_bounds = [s.char_start for s in sentences]
         for phrase in self.dates:
             sentences[max(0, bisect_right(char_bounds, phrase.start) - 1)].dates.append(phrase)
@@ -315,6 +315,15 @@ class _Reading:
                 if sentence.start <= first and first + 1 < sentence.end and self._first_and_surname(first):
                     sentence.speakers.append((first, "@local"))
                     return
+        # "…, сообщил Лысак.": a surname alone, closing the sentence after "said"
+        place_starts = {pl.start for pl in sentence.places}
+        for say in sentence.says:
+            k = say + 1
+            if k < sentence.end and (k + 1 == sentence.end or self.pause[k + 1]) and not self.kinds[k] \
+                    and k not in place_starts and self.tokens[k].surface[:1].isupper() \
+                    and not self.tokens[k].surface.isascii() and not self.tokens[k].surface.isupper():
+                sentence.speakers.append((k, "@local"))
+                return
         # ", Ukraine's parliament human rights commissioner said": a side named in the clause that says it
         for say in sentence.says:
             for k in range(say - 1, max(sentence.start, say - 8) - 1, -1):
@@ -828,10 +837,13 @@ class _Reading:
             # "shot down a Russian Su-34": the adjective names the aircraft's side, not the attacker's
             actors = [(i, p) for i, p in actors if not (i + 1 < len(self.kinds) and "weapon" in self.kinds[i + 1])]
         party: str | None = None
+        # "поражены пункты дислокации ВСУ": a force named right after a target owns it, it did not strike
+        owned: set[str] = set()
         if actors:
             anchor = min(incident.attacks) if incident.attacks else incident.start
             before = [a for a in actors if a[0] <= anchor]
             after = [a for a in actors if a[0] > anchor and not (a[0] > 0 and "target" in self.kinds[a[0] - 1])]
+            owned = {p for i, p in actors if i > anchor and i > 0 and "target" in self.kinds[i - 1]}
             chosen = before[-1] if before else after[0] if after else None
             if chosen is not None:
                 party = chosen[1]
@@ -854,7 +866,7 @@ class _Reading:
             return party if party != claimant else None
         if party is not None:
             return party
-        owners = {p for _, p in incident.owners if p in _OPPONENT}
+        owners = {p for _, p in incident.owners if p in _OPPONENT} | (owned & set(_OPPONENT))
         if len(owners) == 1:
             return _OPPONENT[owners.pop()]
         if claimant is None:
