@@ -41,7 +41,7 @@ def _random_reports(ws: Workspace, rng: random.Random, count: int, prefix: str) 
                    **fields)
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2])
 def test_updates_equal_a_rebuild(tmp_path_factory: pytest.TempPathFactory, seed: int) -> None:
     from ceasefire.workspace import open_workspace
 
