@@ -189,8 +189,13 @@ _CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$")
 
 def _case_forms(form: str) -> list[str]:
     """"Ростов" → "Ростова": a Cyrillic one-word name ending in a consonant whose oblique cases the stemmer
-    cuts differently from the name itself ("ростов" → "рост", "ростове" → "ростов")."""
-    if " " in form or "-" in form or form.isascii() or not _CONSONANT_END.search(form.lower()):
+    cuts differently from the name itself ("ростов" → "рост", "ростове" → "ростов"); a plural name in -ки
+    and its genitive in -ок."""
+    if " " in form or "-" in form or form.isascii():
+        return []
+    if form.lower().endswith(("ки", "кі")) and len(form) > 4:
+        return [form[:-2] + "ок"]  # a plural name's genitive: "Валуйки" → "поблизу Валуйок"
+    if not _CONSONANT_END.search(form.lower()):
         return []
     own = stem(form.lower())
     found: dict[str, str] = {}
