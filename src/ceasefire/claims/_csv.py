@@ -13,6 +13,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+from ceasefire._textfile import read_text_file
 from ceasefire.claims._ledger import Claim, Verdict, new_claim, new_verdict, store_claims
 from ceasefire.errors import BadInput
 from ceasefire.readouts import parse_date
@@ -27,19 +28,8 @@ MAX_BYTES = 50_000_000
 
 def read_claims_csv(path: Path | str, *, today: date | None = None) -> list[tuple[Claim, Verdict | None]]:
     """The claims (with a verdict where the row gives one) in a CSV file, or ``BadInput`` naming the line."""
-    path = Path(path)
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise BadInput(name, None, f"cannot read: {err.strerror or err}") from err
-    if len(data) > MAX_BYTES:
-        raise BadInput(name, None, f"larger than {MAX_BYTES} bytes")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise BadInput(name, f"byte {err.start}", "not UTF-8 text") from err
-    return parse_claims_csv(text, file=name, today=today)
+    text = read_text_file(path, max_bytes=MAX_BYTES)
+    return parse_claims_csv(text, file=str(path), today=today)
 
 
 Row = tuple[Claim, Verdict | None]

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ceasefire._textfile import read_text_file
 from ceasefire.errors import BadInput
 from ceasefire.reading import Lang, Sentence, detect_lang, party_in, split_sentences
 
@@ -68,19 +69,8 @@ class Readout:
 
 def load_readout(path: Path | str) -> Readout:
     """Read a readout file; ``BadInput`` names the file and line of anything we cannot read."""
-    path = Path(path)
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise BadInput(name, None, f"cannot read: {err.strerror or err}") from err
-    if len(data) > MAX_BYTES:
-        raise BadInput(name, None, f"larger than {MAX_BYTES} bytes; not a readout")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise BadInput(name, f"byte {err.start}", "not UTF-8 text") from err
-    return parse_readout(text, file=name)
+    text = read_text_file(path, max_bytes=MAX_BYTES, what="not a readout")
+    return parse_readout(text, file=str(path))
 
 
 def parse_readout(text: str, *, file: str = "<text>", **defaults: Any) -> Readout:
