@@ -77,7 +77,7 @@ _EN = [
     (_rx(r"\beaster(?: sunday| day| morning)?\b"), "easter"),
     (_rx(r"\bchristmas(?: day| morning)?\b"), "christmas"),
     (_rx(r"\bnew year'?s? (?:day|eve|night)\b"), "new_year"),
-    (_rx(r"\bday before yesterday\b"), "before_yesterday"),
+    (_rx(r"\b(?:day before yesterday|two days ago)\b"), "before_yesterday"),
     (_rx(r"\byesterday\b"), "yesterday"),
     (_rx(r"\b(?:today|today's|this morning|earlier today|this afternoon|this evening|on the day)\b"), "today"),
 ]
@@ -97,7 +97,7 @@ _UK = [
     (_rx(r"\b(?:великодн\w* ніч\w*|ніч\w* на великдень|ніч\w* перед великоднем)\b"), "easter_night"),
     (_rx(r"\b(?:на великдень|у великдень|в великдень|великодн\w*|великдень)\b"), "easter"),
     (_rx(r"\b(?:на різдво|у різдво|різдвян\w*|різдво)\b"), "christmas"),
-    (_rx(r"\bпозавчора\b"), "before_yesterday"),
+    (_rx(r"\b(?:позавчора|два дні тому)\b"), "before_yesterday"),
     (_rx(r"\b(?:учора|вчора|напередодні)\b"), "yesterday"),
     (_rx(r"\b(?:сьогодні|сьогоднішн\w*|зранку|вранці|цього ранку)\b"), "today"),
 ]
@@ -116,7 +116,7 @@ _RU = [
     (_rx(r"\b(?:пасхальн\w* ноч\w*|ночь на пасху)\b"), "easter_night"),
     (_rx(r"\b(?:на пасху|пасхальн\w*|пасха|пасху)\b"), "easter"),
     (_rx(r"\b(?:на рождество|рождественск\w*|рождество)\b"), "christmas"),
-    (_rx(r"\bпозавчера\b"), "before_yesterday"),
+    (_rx(r"\b(?:позавчера|два дня назад)\b"), "before_yesterday"),
     (_rx(r"\b(?:вчера|накануне)\b"), "yesterday"),
     (_rx(r"\b(?:сегодня|сегодняшн\w*|утром|этим утром)\b"), "today"),
 ]
