@@ -43,8 +43,8 @@ def test_acled_real_round_trip(workspace: Workspace, shared_data: Path) -> None:
     assert (result.format, result.read, result.added, result.quarantined) == ("acled", 9000, 9000, 0)
     rows = {r["event_id_cnty"]: r for r in _rows(path)}
     stored = workspace.con.execute(
-        "SELECT report_id, when_start, when_end, lat, lon, fatalities, actor, country, raw, source, text "
-        "FROM reports WHERE feed = 'acled'").fetchall()
+        "SELECT report_id, when_start, when_end, lat, lon, fatalities, actor, country, v.raw, source, text "
+        "FROM reports JOIN report_raw v USING (report_id) WHERE feed = 'acled'").fetchall()
     assert len(stored) == len(rows)
     zones = {"UA": "Europe/Kyiv", "RU": "Europe/Moscow"}
     for report_id, start, end, lat, lon, fatalities, _actor, country, raw, source, text in stored:
@@ -60,14 +60,16 @@ def test_acled_real_round_trip(workspace: Workspace, shared_data: Path) -> None:
             assert end == _utc(next_day, zones[country])  # a local day, 23 or 25 hours around DST
         assert end - start <= timedelta(hours=25)
     actors = dict(workspace.con.execute(
-        "SELECT raw->>'actor1', any_value(actor) FROM reports WHERE feed = 'acled' GROUP BY 1").fetchall())
+        "SELECT v.raw->>'actor1', any_value(actor) FROM reports JOIN report_raw v USING (report_id) "
+        "WHERE feed = 'acled' GROUP BY 1").fetchall())
     assert actors["Military Forces of Russia (2000-)"] == "RU"
     assert actors["Military Forces of Ukraine (2019-)"] == "UA"
     assert actors["NAF: United Armed Forces of Novorossiya"] == "RU"
     assert actors["Civilians (Ukraine)"] is None
     assert actors["Protesters (Russia)"] is None
     countries = dict(workspace.con.execute(
-        "SELECT raw->>'country', any_value(country) FROM reports GROUP BY 1").fetchall())
+        "SELECT v.raw->>'country', any_value(country) FROM reports JOIN report_raw v USING (report_id) GROUP BY 1"
+    ).fetchall())
     assert countries["Ukraine"] == "UA" and countries["Russia"] == "RU" and countries["Kosovo"] == "XK"
     assert None not in countries.values()
     again = ingest_file(workspace, path)
@@ -133,31 +135,62 @@ def acled_row(event_id: str, *, date: str = "2022-03-01", lat: str = "50.45", no
             f'National,"{notes}",2,,1650000000')
 
 
-def test_broken_acled_rows_are_quarantined_with_lines(workspace: Workspace, tmp_path: Path) -> None:
-    lines = [
-        ACLED_HEADER,
-        acled_row("UKR1"),
-        acled_row("UKR2", date="2022-13-45"),
-        acled_row("UKR3", lat="north"),
-        "UKR4,2022-03-01,too,few,columns",
-        acled_row("UKR5", notes="Multi\nline note"),
-        acled_row("UKR6", lat="95.0"),
-        acled_row("UKR7"),
-    ]
-    path = tmp_path / "broken.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = ingest_file(workspace, path)
-    assert (result.read, result.added, result.present, result.quarantined) == (7, 3, 0, 4)
-    entries = {e.line: e for e in list_quarantine(workspace)}
-    assert set(entries) == {3, 4, 5, 7}
-    assert "event_date" in entries[3].reason and "latitude" in entries[4].reason
-    assert "column" in entries[5].reason.lower() and "latitude" in entries[7].reason
-    assert entries[5].raw is not None and "too,few" in entries[5].raw
-    lines_of = dict(workspace.con.execute("SELECT report_id, source_line FROM reports").fetchall())
-    assert lines_of == {"acled:UKR1": 2, "acled:UKR5": 6, "acled:UKR7": 8}
-    again = ingest_file(workspace, path)
-    assert (again.added, again.present, again.quarantined) == (0, 3, 4)
-    assert len(list_quarantine(workspace)) == 4
+
+def _csv_rows_as_read(workspace: Workspace, path: Path) -> list[tuple[int, str]]:
+    """Every record of ``path`` as a JSON object of its fields as DuckDB reads them, with its line: the raw rows
+    as ingest kept them in reports.raw before they were stored column by column."""
+    rows = workspace.con.execute(
+        "SELECT row_number() OVER () + 1, to_json(t)::VARCHAR FROM read_csv(?, all_varchar=true) t", [str(path)]
+    ).fetchall()
+    return [(int(line), str(raw)) for line, raw in rows]
+
+
+@pytest.mark.parametrize(("sample", "view", "table", "key"), [
+    (ACLED, "report_raw", "reports", "report_id"),
+    (UCDP, "report_raw", "reports", "report_id"),
+    (AIRFORCE, "tally_raw", "tallies", "tally_id"),
+])
+def test_raw_rows_rebuilt_exactly(workspace: Workspace, shared_data: Path, sample: str, view: str, table: str,
+                                  key: str) -> None:
+    path = shared_data / sample
+    assert ingest_file(workspace, path).quarantined == 0
+    ingest_file(workspace, path)  # adds nothing, keeps nothing twice
+    kept = workspace.con.execute(
+        f"SELECT t.source_line, v.raw::VARCHAR FROM {table} t JOIN {view} v USING ({key}) ORDER BY t.source_line"
+    ).fetchall()
+    assert [(int(line), str(raw)) for line, raw in kept] == _csv_rows_as_read(workspace, path)
+    assert workspace.con.execute(f"SELECT count(*) FROM {table} WHERE raw IS NOT NULL").fetchone() == (0,)
+    # The same keys and values as the CSV read by Python's csv module (an empty field is NULL).
+    header, *records = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    by_line = {line: json.loads(raw) for line, raw in kept}
+    assert len(by_line) == len(records)
+    for line, record in enumerate(records, start=2):
+        assert list(by_line[line]) == header
+        assert by_line[line] == {name: value or None for name, value in zip(header, record, strict=True)}
+
+
+def test_raw_rows_keep_columns_new_to_the_feed(workspace: Workspace, tmp_path: Path) -> None:
+    header = ACLED_HEADER.replace(",timestamp", ",timestamp,Extra Column,EVENT_DATE")
+    rows = [acled_row("X1") + ",first,a", acled_row("X2", notes='Said ""hello"", then left.') + ",,b"]
+    path = tmp_path / "extra.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    assert ingest_file(workspace, path).added == 2
+    raws = dict(workspace.con.execute("SELECT report_id, raw FROM report_raw").fetchall())
+    first, second = json.loads(raws["acled:X1"]), json.loads(raws["acled:X2"])
+    keys = list(first)
+    assert keys[:-1] == header.split(",")[:-1] and keys[-1].lower().startswith("event_date")
+    assert (first["Extra Column"], first[keys[-1]], second["Extra Column"], second[keys[-1]]) == (
+        "first", "a", None, "b")
+    assert second["notes"] == 'Said "hello", then left.' and first["event_date"] == "2022-03-01"
+    plain = tmp_path / "plain.csv"
+    plain.write_text("\n".join([ACLED_HEADER, acled_row("X3")]) + "\n", encoding="utf-8")
+    ingest_file(workspace, plain)
+    third = workspace.con.execute("SELECT raw FROM report_raw WHERE report_id = 'acled:X3'").fetchone()
+    assert third is not None and list(json.loads(third[0])) == ACLED_HEADER.split(",")
+    ours = tmp_path / "ours.csv"
+    ours.write_text("\n".join([ACLED_HEADER + ",_cf_line", acled_row("X4") + ",1"]) + "\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="reserved"):
+        ingest_file(workspace, ours)
 
 
 def test_acled_mapping_rules(workspace: Workspace, tmp_path: Path) -> None:
@@ -194,7 +227,8 @@ def test_jsonl_quarantine_and_round_trip(workspace: Workspace, tmp_path: Path) -
     reasons = {e.line: e.reason for e in list_quarantine(workspace)}
     assert set(reasons) == {2, 3} and "JSON" in reasons[2] and "report_id" in reasons[3]
     row = workspace.con.execute("SELECT when_start, lat, actor, claimant, target_type, target_category, weapon, "
-                                "stance, source_line, raw FROM reports WHERE report_id = 'r1'").fetchone()
+                                "stance, source_line, v.raw FROM reports JOIN report_raw v USING (report_id) "
+                                "WHERE report_id = 'r1'").fetchone()
     assert row is not None
     assert row[:9] == (datetime(2025, 3, 18, 22), 48.85, "RU", "UA", "energy.power", "energy", "drone",
                        "allegation", 1)

@@ -15,15 +15,16 @@ import duckdb
 from ceasefire.errors import BadInput
 from ceasefire.sources._data import sql_str
 
+RESERVED_PREFIX = "_cf_"  # our own column and table names start with it; CSV columns may not
 STAGE = "_cf_stage"
 ROWS = "_cf_rows"  # view: the staged columns plus _cf_line and _cf_row (the row as a struct)
-TODO = "_cf_todo"  # view over ROWS without the rows already stored (defined by the workspace before mapping)
+TODO = "_cf_todo"  # view over ROWS without quarantined rows and rows already stored (see define_todo)
 QUARANTINE = "_cf_new_quarantine"  # table (line, reason, raw) every reader fills
 _REJECTS = "_cf_rejects"
 _REJECTS_SCAN = "_cf_rejects_scan"
 _GAPS = "_cf_gaps"
-# The raw row kept with every report: a JSON object of the CSV fields as read (header names as keys). It is
-# serialised only in the final selects, after filters, so rows skipped or quarantined cost no JSON.
+# A quarantined row as a JSON object of the CSV fields as read (header names as keys). Stored rows keep their raw
+# fields column by column instead (the workspace's raw_<feed> tables, read through the view report_raw).
 RAW_SQL = "to_json(_cf_row)"
 
 
@@ -45,6 +46,9 @@ def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, *, required: Sequence[
     missing = [name for name in required if name not in columns]
     if missing:
         raise BadInput(str(path), 1, f"missing column(s): {', '.join(missing)}")
+    reserved = [name for name in columns if name.lower().startswith(RESERVED_PREFIX)]
+    if reserved:
+        raise BadInput(str(path), 1, f"column name(s) reserved for ceasefire's own use: {', '.join(reserved)}")
     con.execute(
         f"CREATE TEMP TABLE {QUARANTINE} AS SELECT line::BIGINT AS line, "
         "string_agg(DISTINCT error_type || ': ' || error_message, '; ') AS reason, "
@@ -77,8 +81,20 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection, reason_sql: str) -> None:
                 f"WHERE {reason_sql} IS NOT NULL")
 
 
-# Rows not quarantined: an anti-join on line numbers is cheaper than testing every row's reason again.
-NOT_QUARANTINED = f"NOT EXISTS (SELECT 1 FROM {QUARANTINE} q WHERE q.line = _cf_line)"
+def not_quarantined(con: duckdb.DuckDBPyConnection, alias: str) -> str:
+    """A FROM-clause tail keeping the rows of ``alias`` (a relation with ``_cf_line``) that are not quarantined: an
+    anti-join on line numbers, cheaper than testing every row's reason again (nothing when none is quarantined)."""
+    if not _count(con, QUARANTINE):
+        return ""
+    return f"ANTI JOIN {QUARANTINE} _cf_q ON _cf_q.line = {alias}._cf_line"
+
+
+def define_todo(con: duckdb.DuckDBPyConnection, key_sql: str, table: str, id_column: str) -> None:
+    """Define the view ``_cf_todo``: the staged rows, not quarantined, whose id (``key_sql``, an SQL expression on the
+    CSV columns, as ``_cf_key``) is not in ``table`` yet."""
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {TODO} AS SELECT r.* FROM "
+                f"(SELECT *, ({key_sql}) AS _cf_key FROM {ROWS}) r {not_quarantined(con, 'r')} "
+                f"ANTI JOIN {table} _cf_t ON _cf_t.{id_column} = r._cf_key")
 
 
 def drop_staging(con: duckdb.DuckDBPyConnection) -> None:

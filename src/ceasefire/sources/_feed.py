@@ -28,7 +28,10 @@ class Prepared:
     table: Literal["reports", "tallies"]
     rows_sql: str
     key_sql: str | None = None  # the id as an SQL expression on the staged CSV columns; see _cf_todo
-
+    # CSV feeds: the table keeping the raw rows column by column (``raw_<feed>``; ``rows_sql`` then gives a NULL
+    # ``raw``), and the CSV columns not stored there because the views rebuild them from the mapped row.
+    raw_table: str | None = None
+    raw_rebuilt: tuple[str, ...] = ()
 
     @property
     def id_column(self) -> str:

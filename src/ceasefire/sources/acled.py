@@ -11,13 +11,16 @@ from typing import Any
 
 import duckdb
 
-from ceasefire.sources._csv import NOT_QUARANTINED, RAW_SQL, ROWS, TODO, quarantine_rows, stage_csv
+from ceasefire.sources._csv import STAGE, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import create_country_tables, load_yaml, sql_str, target_case, weapon_case
 from ceasefire.sources._feed import Prepared
 
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
             "country", "latitude", "longitude", "notes", "fatalities", "source")
 FEED = "acled"
+# CSV fields the reports keep verbatim, so the workspace's raw_acled table does not store them again (the view
+# report_raw takes them from the report: see migration 002).
+RAW_REBUILT = ("event_id_cnty", "notes", "source", "location", "admin1")
 
 
 @cache
@@ -32,28 +35,27 @@ def _codes(values: list[int]) -> str:
 
 def party_sql(actor: str, inter: str) -> str:
     """SQL mapping an ACLED actor name and its inter code to a party (NULL when none)."""
+    return (f"(CASE WHEN TRY_CAST({inter} AS INTEGER) IN ({_codes(rules()['party_inter_codes'])}) "
+            f"THEN {_actor_party_sql(actor)} ELSE NULL END)")
+
+
+def _actor_party_sql(actor: str) -> str:
+    """The party an actor name names, whatever its inter code: the first matching pattern's (NULL when none)."""
     whens = " ".join(
         f"WHEN regexp_matches({actor}, {sql_str('(?i)' + rule['pattern'])}) THEN {sql_str(rule['party'])}"
         for rule in rules()["actors"]
     )
-    return (f"(CASE WHEN TRY_CAST({inter} AS INTEGER) IN ({_codes(rules()['party_inter_codes'])}) "
-            f"THEN (CASE {whens} ELSE NULL END) ELSE NULL END)")
+    return f"(CASE {whens} ELSE NULL END)"
 
 
-def _action_sql() -> str:
-    whens = " ".join(f"WHEN {sql_str(name)} THEN {sql_str(spec['action'])}"
-                     for name, spec in rules()["sub_events"].items())
-    return f"(CASE sub_event_type {whens} ELSE 'other' END)"
-
-
-def _weapon_sql() -> str:
-    whens = []
-    for name, spec in rules()["sub_events"].items():
-        default = sql_str(spec["weapon"])
-        refine = spec.get("refine")
-        value = f"coalesce({weapon_case('_notes_lc', list(refine))}, {default})" if refine else default
-        whens.append(f"WHEN {sql_str(name)} THEN {value}")
-    return f"(CASE sub_event_type {' '.join(whens)} ELSE 'unknown' END)"
+def _refine_lists() -> list[tuple[str, ...]]:
+    """The distinct ``refine`` lists of the sub-event rules, in first-seen order (SQL names them by index)."""
+    found: list[tuple[str, ...]] = []
+    for spec in rules()["sub_events"].values():
+        refine = tuple(spec.get("refine") or ())
+        if refine and refine not in found:
+            found.append(refine)
+    return found
 
 
 def _date_sql(column: str) -> str:
@@ -75,56 +77,79 @@ def _reason_sql() -> str:
     )
 
 
+def _create_lookups(con: duckdb.DuckDBPyConnection, needs_notes: str) -> None:
+    """Lookups computed once per distinct value, so that no regex or time-zone work is done per row:
+
+    - ``_cf_sub``: sub_event_type → action, default weapon, index of its refine list;
+    - ``_cf_actor``: actor1 → the party its name names;
+    - ``_cf_notes``: notes of the rows for which ``needs_notes`` holds → target type and a weapon per refine list;
+    - ``_cf_when``: (event_date, iso, country) → alpha-2 and the local day's bounds as naive UTC.
+    """
+    refines = _refine_lists()
+    con.execute("CREATE OR REPLACE TEMP TABLE _cf_sub (_s_name VARCHAR, _s_action VARCHAR, _s_weapon VARCHAR, "
+                "_s_refine INTEGER)")
+    con.executemany("INSERT INTO _cf_sub VALUES (?, ?, ?, ?)", [
+        [name, spec["action"], spec["weapon"], refines.index(tuple(spec["refine"])) if spec.get("refine") else None]
+        for name, spec in rules()["sub_events"].items()
+    ])
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _cf_actor AS SELECT actor1 AS _a_name, "
+                f"{_actor_party_sql('actor1')} AS _a_party FROM (SELECT DISTINCT actor1 FROM {STAGE}) "
+                "WHERE actor1 IS NOT NULL")
+    weapons = "".join(f", {weapon_case('_lc', list(refine))} AS _n_w{i}" for i, refine in enumerate(refines))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _cf_notes AS SELECT notes AS _n_notes, "
+                f"{target_case('_lc')} AS _n_target{weapons} "
+                f"FROM (SELECT notes, lower(notes) AS _lc FROM (SELECT DISTINCT notes FROM {STAGE} "
+                f"WHERE notes IS NOT NULL AND {needs_notes}))")
+    day = _date_sql("event_date")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _cf_when AS
+        WITH p AS (SELECT DISTINCT event_date, iso, country FROM {STAGE} WHERE event_date IS NOT NULL),
+        z AS (SELECT p.*, {day} AS _day, coalesce(c.alpha2, n.alpha2) AS _alpha2
+              FROM p LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(p.iso AS INTEGER)
+              LEFT JOIN _cf_country_name n ON n.name = lower(p.country)),
+        t AS (SELECT z.*, coalesce(tz.timezone, 'UTC') AS _tz FROM z LEFT JOIN _cf_country tz ON tz.alpha2 = z._alpha2)
+        SELECT event_date AS _w_date, iso AS _w_iso, country AS _w_country, _alpha2 AS _w_alpha2,
+               timezone('UTC', timezone(_tz, _day::TIMESTAMP)) AS _w_start,
+               timezone('UTC', timezone(_tz, (_day + 1)::TIMESTAMP)) AS _w_end
+        FROM t WHERE _day IS NOT NULL
+    """)
+
+
 def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
     """Stage an ACLED CSV and describe its mapped rows (see :class:`Prepared`)."""
     read = stage_csv(con, path, required=REQUIRED)
     create_country_tables(con)
-    reason = _reason_sql()
-    quarantine_rows(con, reason)
+    quarantine_rows(con, _reason_sql())
     civilian = (f"(civilian_targeting IS NOT NULL OR TRY_CAST(inter2 AS INTEGER) IN "
                 f"({_codes(rules()['civilian_inter_codes'])}))")
     military = f"(TRY_CAST(inter2 AS INTEGER) IN ({_codes(rules()['military_inter_codes'])}))"
     remote = f"(event_type IN ({', '.join(sql_str(t) for t in rules()['remote_event_types'])}))"
-    day = _date_sql("event_date")
-    # Local midnights per (day, zone) pair, computed once per pair: zone conversion per row is costly.
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE _cf_days AS
-        SELECT _day, _tz, timezone('UTC', timezone(_tz, _day::TIMESTAMP)) AS _start,
-               timezone('UTC', timezone(_tz, (_day + 1)::TIMESTAMP)) AS _end
-        FROM (SELECT DISTINCT {day} AS _day, coalesce(z.timezone, 'UTC') AS _tz
-              FROM (SELECT event_date, iso, country FROM {ROWS}) r
-              LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER)
-              LEFT JOIN _cf_country_name n ON n.name = lower(r.country)
-              LEFT JOIN _cf_country z ON z.alpha2 = coalesce(c.alpha2, n.alpha2)) WHERE _day IS NOT NULL
-    """)
+    refined = [name for name, spec in rules()["sub_events"].items() if spec.get("refine")]
+    needs_notes = f"({civilian} OR {remote} OR sub_event_type IN ({', '.join(sql_str(n) for n in refined)}))"
+    _create_lookups(con, needs_notes)
+    # The notes name the target of civilian targeting, and of remote violence when it is energy or infrastructure.
+    target = (f"(CASE WHEN {civilian} THEN coalesce(n._n_target, 'civilian') WHEN {military} THEN 'military' "
+              f"WHEN {remote} AND split_part(n._n_target, '.', 1) IN ('energy', 'infrastructure') THEN n._n_target "
+              "ELSE 'unknown' END)")
+    refine_whens = " ".join(f"WHEN {i} THEN coalesce(n._n_w{i}, s._s_weapon)" for i in range(len(_refine_lists())))
+    weapon = f"coalesce(CASE s._s_refine {refine_whens} ELSE s._s_weapon END, 'unknown')"
     rows_sql = f"""
-        WITH todo AS (
-            SELECT *, lower(notes) AS _notes_lc FROM {TODO} WHERE {NOT_QUARANTINED}
-        ), mapped AS (
-            SELECT r.*, {day} AS _day, coalesce(c.alpha2, n.alpha2) AS _alpha2,
-                   CASE WHEN {civilian} OR {remote} THEN {target_case('_notes_lc')} END AS _notes_target,
-                   {civilian} AS _civilian, {military} AS _military, {remote} AS _remote
-            FROM todo r
-            LEFT JOIN _cf_country c ON c.numeric = TRY_CAST(r.iso AS INTEGER)
-            LEFT JOIN _cf_country_name n ON n.name = lower(r.country)
-        ), typed AS (
-            SELECT m.*, coalesce(z.timezone, 'UTC') AS _tz,
-                   CASE WHEN _civilian THEN coalesce(_notes_target, 'civilian')
-                        WHEN _military THEN 'military'
-                        WHEN _remote AND split_part(_notes_target, '.', 1) IN ('energy', 'infrastructure')
-                             THEN _notes_target
-                        ELSE 'unknown' END AS _target
-            FROM mapped m LEFT JOIN _cf_country z ON z.alpha2 = m._alpha2
-        ), timed AS (
-            SELECT t.*, d._start AS _when_start, d._end AS _when_end
-            FROM typed t JOIN _cf_days d ON d._day = t._day AND d._tz = t._tz
+        WITH mapped AS (
+            SELECT r.*, w._w_start, w._w_end, w._w_alpha2, a._a_party, s._s_action, {target} AS _target,
+                   {weapon} AS _weapon
+            FROM {TODO} r
+            JOIN _cf_when w ON w._w_date = r.event_date AND w._w_iso IS NOT DISTINCT FROM r.iso
+                 AND w._w_country IS NOT DISTINCT FROM r.country
+            LEFT JOIN _cf_sub s ON s._s_name = r.sub_event_type
+            LEFT JOIN _cf_actor a ON a._a_name = r.actor1
+            LEFT JOIN _cf_notes n ON n._n_notes = r.notes
         )
-        SELECT 'acled:' || event_id_cnty, '{FEED}', source, notes, NULL::TIMESTAMP,
-               _when_start, _when_end,
-               location, admin1, _alpha2, TRY_CAST(latitude AS DOUBLE), TRY_CAST(longitude AS DOUBLE),
-               {party_sql('actor1', 'inter1')}, NULL::VARCHAR, _target, split_part(_target, '.', 1),
-               {_weapon_sql()}, {_action_sql()}, 'neutral', true, TRY_CAST(fatalities AS INTEGER),
-               {sql_str(str(path))}, _cf_line, {RAW_SQL}
-        FROM timed
+        SELECT 'acled:' || event_id_cnty, '{FEED}', source, notes, NULL::TIMESTAMP, _w_start, _w_end,
+               location, admin1, _w_alpha2, TRY_CAST(latitude AS DOUBLE), TRY_CAST(longitude AS DOUBLE),
+               CASE WHEN TRY_CAST(inter1 AS INTEGER) IN ({_codes(rules()['party_inter_codes'])}) THEN _a_party END,
+               NULL::VARCHAR, _target, split_part(_target, '.', 1), _weapon, coalesce(_s_action, 'other'),
+               'neutral', true, TRY_CAST(fatalities AS INTEGER), {sql_str(str(path))}, _cf_line, NULL::JSON
+        FROM mapped
     """
-    return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'acled:' || event_id_cnty")
+    return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'acled:' || event_id_cnty",
+                    raw_table="raw_acled", raw_rebuilt=RAW_REBUILT)

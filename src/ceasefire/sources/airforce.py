@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from ceasefire.sources._csv import NOT_QUARANTINED, RAW_SQL, ROWS, TODO, quarantine_rows, stage_csv
+from ceasefire.sources._csv import ROWS, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import airforce_fragments, sql_str
 from ceasefire.sources._feed import Prepared
 from ceasefire.vocab import weapon_of
@@ -81,7 +81,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
         SELECT {_tally_id()},
                '{FEED}', {_local(_time('time_start'))}, {_local(end)}, r.model, coalesce(w._m_weapon, 'unknown'),
                {count('launched')}, {count('destroyed')}, {count('not_reach_goal')},
-               {sql_str(str(path))}, _cf_line, {RAW_SQL}
-        FROM (SELECT * FROM {TODO} WHERE {NOT_QUARANTINED}) r LEFT JOIN _cf_models w ON w._m_model = r.model
+               {sql_str(str(path))}, _cf_line, NULL::JSON
+        FROM {TODO} r LEFT JOIN _cf_models w ON w._m_model = r.model
     """
-    return Prepared(read=read, table="tallies", rows_sql=rows_sql, key_sql=_tally_id())
+    return Prepared(read=read, table="tallies", rows_sql=rows_sql, key_sql=_tally_id(), raw_table="raw_airforce")

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from ceasefire.sources._csv import NOT_QUARANTINED, RAW_SQL, TODO, quarantine_rows, stage_csv
+from ceasefire.sources._csv import TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import create_country_tables, load_yaml, sql_str, target_case
 from ceasefire.sources._feed import Prepared
 
@@ -74,7 +74,6 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
             FROM {TODO} r
             LEFT JOIN _cf_country_name a ON a.name = lower(r.country)
             LEFT JOIN _cf_country_name b ON b.name = lower(trim(regexp_replace(r.country, '\\s*\\(.*\\)\\s*$', '')))
-            WHERE {NOT_QUARANTINED}
         ), typed AS (
             SELECT m.*, coalesce(z.timezone, 'UTC') AS _tz,
                    CASE WHEN _target0 = 'civilian'
@@ -88,7 +87,7 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
                where_coordinates, adm_1, _alpha2, TRY_CAST(latitude AS DOUBLE), TRY_CAST(longitude AS DOUBLE),
                {party_sql('side_a')}, NULL::VARCHAR, _target, split_part(_target, '.', 1),
                'unknown', {_case_violence('action', 'other')}, 'neutral', true, TRY_CAST(best AS INTEGER),
-               {sql_str(str(path))}, _cf_line, {RAW_SQL}
+               {sql_str(str(path))}, _cf_line, NULL::JSON
         FROM typed
     """
-    return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'ucdp:' || id")
+    return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'ucdp:' || id", raw_table="raw_ucdp")

@@ -23,7 +23,7 @@ import pyarrow as pa
 from ceasefire.errors import BadInput, CeasefireError
 from ceasefire.model.report import Quarantined, Report
 from ceasefire.sources import FORMATS, detect_format, prepare_csv, read_records
-from ceasefire.sources._csv import QUARANTINE, ROWS, TODO, drop_staging
+from ceasefire.sources._csv import QUARANTINE, ROWS, STAGE, TODO, columns_of, define_todo, drop_staging, not_quarantined
 from ceasefire.sources._data import drop_country_tables
 from ceasefire.sources._feed import REPORT_COLUMNS, TALLY_COLUMNS, Prepared
 from ceasefire.workspace._store import Workspace
@@ -171,10 +171,9 @@ def _store(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, file: str, fmt
     mapped = f"({prepared.rows_sql}) AS n({names})"
     if prepared.key_sql is not None:
         # Anti-join on the staged rows, before any mapping: rows already stored cost almost nothing.
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {TODO} AS SELECT * FROM "
-                    f"(SELECT *, ({prepared.key_sql}) AS _cf_key FROM {ROWS}) r WHERE NOT EXISTS "
-                    f"(SELECT 1 FROM {prepared.table} t WHERE t.{key} = r._cf_key)")
-        repeats = _fetch_int(con, f"SELECT count(*) - count(DISTINCT _cf_key) FROM {TODO}")
+        define_todo(con, prepared.key_sql, prepared.table, key)
+        # Distinct hashes prove distinct ids; a hash collision only costs the grouping below.
+        repeats = _fetch_int(con, f"SELECT count(*) - count(DISTINCT hash(_cf_key)) FROM {TODO}")
         not_stored = ""
     else:
         repeats = _fetch_int(con, f"SELECT count(*) - count(DISTINCT {key}) FROM {mapped}")
@@ -182,12 +181,19 @@ def _store(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, file: str, fmt
     # Rows repeated within the file: the first (lowest line) wins; the others count as present. Keeping the first
     # costs a grouping of whole rows, so it is done only when the file has repeats (cheap to find out).
     first_only = f"QUALIFY row_number() OVER (PARTITION BY n.{key} ORDER BY n.source_line) = 1" if repeats else ""
-    added = _fetch_int(
-        con,
-        f"INSERT INTO {prepared.table} ({names}, ingest_id) "
-        f"SELECT {names}, {ingest_id} FROM {mapped} {not_stored} {first_only}",
-    )
     quarantined = _fetch_int(con, f"SELECT count(*) FROM {QUARANTINE}")
+    # The order rows are stored in means nothing (readers order by what they need): let DuckDB write in parallel.
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        added = _fetch_int(
+            con,
+            f"INSERT INTO {prepared.table} ({names}, ingest_id) "
+            f"SELECT {names}, {ingest_id} FROM {mapped} {not_stored} {first_only}",
+        )
+        if prepared.raw_table is not None:
+            _store_raw_rows(con, prepared, ingest_id, fmt, every_row=added == prepared.read - quarantined)
+    finally:
+        con.execute("RESET preserve_insertion_order")
     con.execute(
         f"INSERT INTO quarantine (ingest_id, file, line, reason, raw) "
         f"SELECT {ingest_id}, ?, q.line, q.reason, q.raw FROM {QUARANTINE} q "
@@ -204,6 +210,46 @@ def _store(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, file: str, fmt
          result.added, result.present, result.quarantined],
     )
     return result
+
+
+def _store_raw_rows(con: duckdb.DuckDBPyConnection, prepared: Prepared, ingest_id: int, feed: str, *,
+                    every_row: bool) -> None:
+    """Keep the staged CSV fields of the rows just stored in ``prepared.raw_table``, column by column, and record the
+    file's header in ``raw_columns`` (the view ``report_raw`` / ``tally_raw`` rebuilds each row from both).
+
+    A header name the table lacks becomes a new VARCHAR column (names match case-insensitively, as DuckDB's do).
+    ``every_row`` says every staged row that is not quarantined was stored, so no join with the stored rows is
+    needed to pick them."""
+    table = str(prepared.raw_table)
+    keys = columns_of(con, STAGE)
+    existing = {name.lower(): name for name in columns_of(con, table)}
+    stored: list[str] = []  # the raw table column of each key (the key itself for rebuilt fields)
+    for name in keys:
+        if name in prepared.raw_rebuilt:
+            stored.append(name)
+            continue
+        column = existing.get(name.lower())  # never one of ours: staging refuses names with their prefix
+        if column is None:
+            column = name
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {_ident(column)} VARCHAR")
+            existing[column.lower()] = column
+        stored.append(column)
+    con.execute("INSERT INTO raw_columns VALUES (?, ?, ?, ?)", [ingest_id, feed, keys, stored])
+    pairs = [(_ident(column), _ident(key)) for key, column in zip(keys, stored, strict=True)
+             if key not in prepared.raw_rebuilt]
+    targets = ", ".join(column for column, _ in pairs)
+    values = ", ".join(f"s.{key}" for _, key in pairs)
+    if every_row:
+        where = not_quarantined(con, "s")
+    else:
+        where = (f"WHERE s._cf_line IN (SELECT source_line FROM {prepared.table} "
+                 f"WHERE ingest_id = {int(ingest_id)})")
+    con.execute(f"INSERT INTO {table} (_cf_ingest_id, _cf_line, {targets}) "
+                f"SELECT {int(ingest_id)}, s._cf_line, {values} FROM {ROWS} s {where}")
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _fetch_int(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> int:
