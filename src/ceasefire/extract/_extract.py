@@ -37,6 +37,8 @@ _NEAR_WORDS = frozenset({
     "east", "west", "southeast", "southwest", "northeast", "northwest", "km", "kilometres", "kilometers", "від",
     "от", "південніше", "північніше", "южнее", "севернее", "західніше", "східніше", "западнее", "восточнее",
 })
+_COMPOUND_TAILS = frozenset({"controlled", "held", "based", "backed", "installed", "appointed", "led", "friendly",
+                             "aligned", "occupied", "bound", "born", "made", "run", "owned"})
 _CLAUSE_WORDS = frozenset({"and", "while", "also", "а", "і", "й", "та", "и", "також", "также", "ще", "whereas"})
 _PEOPLE_KINDS = frozenset({"speaker", "actor", "party"})
 _PAUSE = re.compile(r"[,;.:—]")
@@ -189,7 +191,7 @@ class _Reading:
         """A place name used for a party ("Kyiv said", "Moscow accused", "Ukrainian drones") is not a place."""
         if place.facility:
             return True
-        if self._river(place):
+        if self._river(place) or self._compound_adjective(place):
             return False
         if not any(self.kinds[k] & _PEOPLE_KINDS for k in range(place.start, place.end)):
             return True
@@ -207,6 +209,14 @@ class _Reading:
             return False
         attacked = bool(self._kinds_between(place.start - 2, place.start) & {"attack", "weapon"})
         return attacked or not self._next_kinds(place.end, 3) & {"attack", "weapon", "speaker"}
+
+    def _compound_adjective(self, place: PlaceMention) -> bool:
+        """"the Kyiv-controlled part", "a Moscow-installed official": a place name made into an adjective."""
+        if place.end >= len(self.tokens):
+            return False
+        last, following = self.tokens[place.end - 1], self.tokens[place.end]
+        gap = self.text[last.end: following.start]
+        return gap in ("-", "‑") and self.lows[place.end] in _COMPOUND_TAILS
 
     def _river(self, place: PlaceMention) -> bool:
         """"across the Dnipro river", "річка Дніпро": a river (or a fleet) named like a city."""
@@ -767,9 +777,10 @@ class _Reading:
         regions = {p.admin1 for p in self.places if p.kind == "region"} or {
             p.admin1 for p in self.places if p is not incident.places[0] and len(p.candidates) == 1}
         control_admin1, control_settlement = _control()
-        def order(place: PlaceMention) -> tuple[bool, bool, int, int]:
+        def order(place: PlaceMention) -> tuple[bool, bool, int, bool, int]:
             rank = self._place_rank(place)
-            return (rank == 4, place.kind != "settlement", rank, place.start)
+            # "the Dniprovskyi district of Kherson": the city, not a district named like a town elsewhere
+            return (rank == 4, place.kind != "settlement", rank, self._district(place), place.start)
 
         mention = min(incident.places, key=order)
         if mention.kind == "settlement":

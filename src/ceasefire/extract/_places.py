@@ -41,7 +41,8 @@ class PlaceMention:
         return self.candidates[0] if self.candidates else None
 
 
-_REGION_WORDS_EN = ("region", "oblast", "Oblast", "province", "krai", "Krai", "territory", "republic")
+_REGION_WORDS_EN = ("region", "oblast", "Oblast", "province", "krai", "Krai", "territory", "republic",
+                    "border region", "border area", "frontier region", "border oblast")
 _PLURAL_REGION_WORDS = frozenset({"областях", "областей", "областями", "області", "областям", "regions", "oblasts",
                                   "provinces", "краях", "регионах", "регіонах"})
 _REGION_WORDS_CYR = ("област*", "обл", "кра*", "регион*", "регіон*", "округ*", "губерн*")
