@@ -662,7 +662,8 @@ class _Reading:
     def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:
         anchors = self._anchor_places(part.places)
         if current is not None and not current.is_denial and not current.confirms and (
-                not anchors or (not current.places and not (part.speakers and current.speakers))):
+                not anchors or (not current.places and not (part.speakers and current.speakers))) \
+                and not self._other_side_speaks(current, part):
             self._absorb(current, part)
             return current
         districts_only = bool(anchors) and all(self._district(p) for p in anchors)
@@ -679,6 +680,18 @@ class _Reading:
         self._absorb(incident, part)
         incidents.append(incident)
         return incident
+
+    def _other_side_speaks(self, current: _Incident, part: _Sentence) -> bool:
+        """"…, the governor said. Russia's defence ministry said its forces struck military sites": a sentence
+        in which the other side speaks is that side's own report, not more about the incident before it."""
+        sides = {v for _, v in part.speakers if v in _OPPONENT}
+        if len(sides) != 1 or not current.places:
+            return False
+        own = bool(part.selfs) or any(self.lows[k] in _OWN for k in range(part.start, part.end))
+        if not (own or any(p in sides for _, p in part.actors)):
+            return False  # "Moscow claimed it had hit an arms depot": the other side's version of the same strike
+        claimant = self._claimant(current, self._place(current)[1])
+        return claimant in _OPPONENT and claimant not in sides
 
     def _absorb(self, incident: _Incident, part: _Sentence) -> None:
         incident.sentences.append(part)
