@@ -183,6 +183,8 @@ class _Reading:
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start]
         starts = {p.start for p in self.places}
         self.places = [p for p in self.places if p.end in starts or not self._person_name(p)]
+        # "Киевский район Донецка", "the Dniprovskyi district of Kherson": the district belongs to the city after it
+        self.places = [p for p in self.places if not (self._district(p) and self._city_follows(p, starts))]
         self.dates: list[DatePhrase] = [d for d in find_dates(text, lang, published) if d.start >= self.body_start]
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
@@ -209,6 +211,12 @@ class _Reading:
             return False
         attacked = bool(self._kinds_between(place.start - 2, place.start) & {"attack", "weapon"})
         return attacked or not self._next_kinds(place.end, 3) & {"attack", "weapon", "speaker"}
+
+    def _city_follows(self, place: PlaceMention, starts: set[int]) -> bool:
+        end = place.end if self.lows[place.end - 1] in _DISTRICT_WORDS else place.end + 1
+        if end < len(self.lows) and self.lows[end] == "of":
+            end += 1
+        return end in starts and not self.pause[end] if end < len(self.pause) else False
 
     def _compound_adjective(self, place: PlaceMention) -> bool:
         """"the Kyiv-controlled part", "a Moscow-installed official": a place name made into an adjective."""
