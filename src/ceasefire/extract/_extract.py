@@ -178,7 +178,9 @@ class _Reading:
         self._ranks: dict[tuple[int, int], int] = {}
         own = place_table().find(self.tokens, self.lows)
         own += gazetteer_mentions(text, self.tokens, own)
-        own += district_mentions(self.tokens, self.lows, own)
+        districts = district_mentions(self.tokens, self.lows, own)
+        replaced = {d.start for d in districts}
+        own = [m for m in own if not (m.end - m.start == 1 and m.start in replaced)] + districts
         found = sorted(own, key=lambda p: p.start)
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start]
         starts = {p.start for p in self.places}

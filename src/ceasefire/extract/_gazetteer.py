@@ -39,6 +39,7 @@ _DISTRICT_NOUNS = ("район", "district", "raion", "напрям", "напр�
                    "нпз", "тес", "тец", "тэс", "тэц", "гес", "гэс", "аес", "аэс", "завод", "аеродром", "аэродром",
                    "нафтобаз", "нефтебаз", "нефтезавод", "нафтопереробн", "нефтеперерабатыва", "авіабаз", "авиабаз",
                    "порт", "металург", "комбінат", "комбинат")
+_FACILITY_NOUNS = _DISTRICT_NOUNS[_DISTRICT_NOUNS.index("нпз"):]
 _ADJECTIVE = re.compile(
     r"^(.{3,}?)(?:ськ|ск|цьк|цк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых)$")
 
@@ -50,9 +51,13 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
     if gazetteer is None:
         return []
     busy = {k for m in taken for k in range(m.start, m.end)}
+    lone = {m.start for m in taken if m.end - m.start == 1 and not m.facility and m.kind == "settlement"}
     found = []
     for i in range(len(tokens) - 1):
-        if i in busy or not lows[i + 1].startswith(_DISTRICT_NOUNS) or not tokens[i].surface[:1].isupper():
+        if not lows[i + 1].startswith(_DISTRICT_NOUNS) or not tokens[i].surface[:1].isupper():
+            continue
+        # a facility's adjective names its town even when it also reads as a village ("Рязанський НПЗ")
+        if i in busy and not (i in lone and lows[i + 1].startswith(_FACILITY_NOUNS)):
             continue
         match = _ADJECTIVE.match(lows[i])
         if match is None:

@@ -194,7 +194,12 @@ def _case_forms(form: str) -> list[str]:
     and its genitive in -ок."""
     if " " in form or "-" in form or form.isascii():
         return []
-    if form.lower().endswith(("ки", "кі")) and len(form) > 4:
+    low = form.lower()
+    if low.endswith(("ець", "ец")) and len(form) > 5:
+        # the vowel drops in the other cases: "Марганець" → "у Марганці", "Марганця"; "Марганец" → "Марганца"
+        core = form[: -3 if low.endswith("ь") else -2] + "ц"
+        return [core + ending for ending in ("і", "я", "ю", "ем", "а", "е", "у", "ом")]
+    if low.endswith(("ки", "кі")) and len(form) > 4:
         return [form[:-2] + "ок"]  # a plural name's genitive: "Валуйки" → "поблизу Валуйок"
     if not _CONSONANT_END.search(form.lower()):
         return []
