@@ -60,7 +60,7 @@ def drop_country_tables(con: Any) -> None:
     con.execute("DROP TABLE IF EXISTS _cf_country")
     con.execute("DROP TABLE IF EXISTS _cf_country_name")
     con.execute("DROP TABLE IF EXISTS _cf_models")
-    for name in ("_cf_days", "_cf_sub", "_cf_actor", "_cf_notes", "_cf_when"):
+    for name in ("_cf_sub", "_cf_actor", "_cf_notes", "_cf_when"):
         con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
