@@ -119,6 +119,33 @@ def test_region_level_report_that_fits_two_incidents_stays_apart(workspace: Work
     assert partition(workspace) == before
 
 
+IZIUM: dict[str, Any] = {"place_name": "Izium", "admin1": "Kharkivska", "lat": 49.21, "lon": 37.26}
+
+
+@pytest.mark.parametrize(("kharkiv_reports", "joins"), [(3, True), (2, False)])
+def test_region_level_report_joins_the_incident_told_by_clearly_more_reports(
+        workspace: Workspace, kharkiv_reports: int, joins: bool) -> None:
+    for i, source in enumerate(["Reuters", "AFP", "Suspilne"][:kharkiv_reports]):
+        add_report(workspace, f"kharkiv{i}", start=NIGHT, source=source, actor="RU", place_name="Kharkiv",
+                   **KHARKIV)
+    add_report(workspace, "izium", start=NIGHT, source="dpa", actor="RU", **IZIUM)
+    add_report(workspace, "region", start=NIGHT, source="Ukrinform", claimant="UA", actor="RU", stance="allegation",
+               admin1="Kharkivska")
+    rebuild_incidents(workspace)
+    assert (incident_of(workspace, "region") == incident_of(workspace, "kharkiv0")) is joins
+    assert incident_of(workspace, "region") != incident_of(workspace, "izium")
+
+
+def test_region_level_denial_joins_the_incident_its_denier_is_accused_of(workspace: Workspace) -> None:
+    add_report(workspace, "kharkiv", start=NIGHT, source="Reuters", actor="RU", place_name="Kharkiv", **KHARKIV)
+    add_report(workspace, "izium", start=NIGHT, source="TASS", actor="UA", **IZIUM)
+    add_report(workspace, "denial", start=NIGHT, source="Минобороны России", claimant="RU", actor="UA",
+               stance="denial", admin1="Kharkivska")
+    rebuild_incidents(workspace)
+    assert incident_of(workspace, "denial") == incident_of(workspace, "kharkiv")
+    assert incident_of(workspace, "denial") != incident_of(workspace, "izium")
+
+
 def test_far_apart_or_days_apart_reports_do_not_merge(workspace: Workspace) -> None:
     add_report(workspace, "a", start=NIGHT, source="Reuters", actor="RU", place_name="Kharkiv", **KHARKIV)
     add_report(workspace, "far", start=NIGHT, source="Reuters", actor="RU", place_name="Chuhuiv",

@@ -15,7 +15,8 @@ How reports merge (set operations in DuckDB SQL, see ``_pairs`` and ``_cluster``
 grid cell (or settlement name, or region) give candidate pairs; exact tests keep pairs whose windows overlap,
 whose places are within reach of each other (or a region containing the place), whose targets are compatible and
 whose weapons do not contradict; precise reports form connected components by label propagation; coarse reports
-(region only, unknown target, long window) join the one incident they fit best or stay apart. An analyst's split or
+(region only, unknown target, long window) join the incident they fit clearly best (most compatible reports,
+same weapon and accused, overlapping hours) or stay apart. An analyst's split or
 merge pins reports, and pins hold across updates. Reports are never changed.
 
 Tables and views for other modules to join (all in the workspace, migration 003_incidents.sql):

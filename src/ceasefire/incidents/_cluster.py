@@ -5,11 +5,13 @@
    ``touch`` pairs (windows that meet, as when a date is off by one day) merge when each is the other's only
    such neighbour.
 2. A coarse report (region-level place, unknown or category-level target, or a long window) joins the anchor
-   component it fits best: among the components it has ``attach`` pairs with, the one whose reports share its
-   weapon (worth two), its accused party (worth one) and, when both are timed to the hour, its hour (worth
-   one). When two fit equally well it could be either, and it stays apart. Coarse reports left apart are joined
-   to each other through ``area`` pairs (same level, same area, same target type) when their weapons and
-   accused parties do not differ.
+   component it fits best, scored as a log-likelihood: the log of how many of the component's reports it is
+   compatible with (an incident told by more reports is likelier to be the one another report tells), plus
+   evidence from what both name: the same weapon or accused party (for a denial, the denier) for, a different
+   one against, hour-precise times that overlap for. It joins the best only when the best leads the runner-up by
+   ``MARGIN`` (twice as many compatible reports and nothing else to tell them apart is not enough); otherwise it
+   could be either, and it stays apart. Coarse reports left apart are joined to each other through ``area``
+   pairs (same level, same area, same target type) when their weapons and accused parties do not differ.
 3. Analysts' pins win: reports with the same pin are one incident, reports with different pins never are, and an
    unpinned report next to pinned ones joins the nearest pin.
 
@@ -22,6 +24,15 @@ from __future__ import annotations
 import duckdb
 
 _MAX_ROUNDS = 10_000
+# Where a coarse report belongs (step 2): log-likelihood points on top of ln(compatible reports). Weapons are five
+# or so kinds, so a shared one is worth about ln 5; most strikes have one accused party, so sharing it says less;
+# a clash (the same incident told with another weapon or culprit) is rare. The margin is a little over ln 2.
+W_MATCH = 1.5    # some report of the component names the same weapon
+W_CLASH = 3.0    # ... none does, and some names another one
+A_MATCH = 0.5    # some report names the same accused party
+A_CLASH = 2.0    # ... none does, and some names another one
+H_MATCH = 2.0    # both timed to the hour (windows ≤ 3 h) and overlapping
+MARGIN = 0.7     # the best must lead the runner-up by this much
 
 
 def close_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "incident_pairs") -> int:
@@ -137,10 +148,8 @@ def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "inci
         WHERE s.x NOT IN (SELECT label FROM _inc_pinlabels) AND s.y NOT IN (SELECT label FROM _inc_pinlabels);
         UPDATE _inc_alab SET label = t.label FROM _inc_touch t WHERE _inc_alab.label = t.x;
     """)
-    # 2. coarse reports: attached to the one component that fits best (same weapon counts twice, same accused
-    #    once, hour-precise times that overlap once); when two fit equally well it could be either, and the
-    #    report stays apart
-    con.execute("""
+    # 2. coarse reports: attached to the component that fits best by a clear margin (see the module docstring)
+    con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _inc_attach AS
         WITH cand AS (
             SELECT p.b AS id, p.a AS other FROM _inc_scope_pairs p WHERE p.kind = 'attach'
@@ -148,27 +157,30 @@ def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "inci
             SELECT p.a AS id, p.b AS other FROM _inc_scope_pairs p WHERE p.kind = 'attach'
         ), scored AS (
             SELECT c.id, l.label,
-                   max(2 * coalesce(fc.weapon = fo.weapon, false)::INTEGER
-                       + coalesce(fc.actor = fo.actor, false)::INTEGER
-                       + (fc.t1 - fc.t0 <= INTERVAL 3 HOUR AND fo.t1 - fo.t0 <= INTERVAL 3 HOUR
-                          AND fc.t0 < fo.t1 AND fo.t0 < fc.t1)::INTEGER) AS score
+                   ln(count(*))
+                   + CASE WHEN bool_or(fc.weapon = fo.weapon) THEN {W_MATCH}
+                          WHEN bool_or(fc.weapon <> fo.weapon) THEN -{W_CLASH} ELSE 0 END
+                   + CASE WHEN bool_or(fc.accused = fo.accused) THEN {A_MATCH}
+                          WHEN bool_or(fc.accused <> fo.accused) THEN -{A_CLASH} ELSE 0 END
+                   + {H_MATCH} * max(fc.t1 - fc.t0 <= INTERVAL 3 HOUR AND fo.t1 - fo.t0 <= INTERVAL 3 HOUR
+                                     AND fc.t0 < fo.t1 AND fo.t0 < fc.t1)::INTEGER AS score
             FROM cand c JOIN _inc_alab l ON l.id = c.other
             JOIN _inc_nodes n ON n.id = c.id AND NOT n.anchor AND n.seed IS NULL
             JOIN _inc_feat fc ON fc.rid = c.id JOIN _inc_feat fo ON fo.rid = c.other
             GROUP BY c.id, l.label
         ), ranked AS (
-            SELECT *, count(*) OVER (PARTITION BY id, score) AS ties,
-                   max(score) OVER (PARTITION BY id) AS best
+            SELECT *, row_number() OVER (PARTITION BY id ORDER BY score DESC) AS place,
+                   lead(score) OVER (PARTITION BY id ORDER BY score DESC) AS runner_up
             FROM scored
         )
-        SELECT id, label FROM ranked WHERE score = best AND ties = 1;
+        SELECT id, label FROM ranked WHERE place = 1 AND coalesce(score - runner_up >= {MARGIN}, true);
         CREATE OR REPLACE TEMP TABLE _inc_cn AS
         SELECT id, seed FROM _inc_nodes n ANTI JOIN _inc_attach t USING (id) WHERE NOT anchor;
         CREATE OR REPLACE TEMP TABLE _inc_ce AS
         SELECT a AS x, b AS y FROM _inc_scope_pairs p
         SEMI JOIN _inc_cn ca ON ca.id = p.a SEMI JOIN _inc_cn cb ON cb.id = p.b
         JOIN _inc_feat fa ON fa.rid = p.a JOIN _inc_feat fb ON fb.rid = p.b
-        WHERE kind = 'area' AND coalesce(fa.weapon = fb.weapon, true) AND coalesce(fa.actor = fb.actor, true);
+        WHERE kind = 'area' AND coalesce(fa.weapon = fb.weapon, true) AND coalesce(fa.accused = fb.accused, true);
     """)
     _components(con, "_inc_cn", "_inc_ce", "_inc_clab")
     # 3. incident ids from the smallest member report id

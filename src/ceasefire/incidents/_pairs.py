@@ -35,6 +35,7 @@ def build_features(con: duckdb.DuckDBPyConnection) -> None:
                    nullif(upper(trim(country)), '') AS ctry,
                    target_type AS ttype, target_category AS tcat, stance = 'denial' AS denial,
                    nullif(weapon, 'unknown') AS weapon, upper(actor) AS actor,
+                   upper(CASE WHEN stance = 'denial' THEN claimant ELSE actor END) AS accused,
                    CASE WHEN weapon IN ('drone', 'missile', 'aircraft', 'glide_bomb') THEN 'air'
                         WHEN weapon IN ('artillery', 'rocket', 'small_arms', 'explosives') THEN 'ground'
                         ELSE 'unknown' END AS wgrp,
