@@ -2,8 +2,8 @@
 
 1. Precise reports ("anchors": a settlement or point, a specific target type, a window of at most two days) are
    joined through ``strong`` pairs (overlapping windows) into connected components. Two components linked only by
-   ``touch`` pairs (windows that meet, as when a date is off by one day) merge when each is the other's only
-   such neighbour.
+   ``touch`` pairs (windows that meet, as when a date is off by one day) merge when each is the other's clearly
+   best such neighbour, scored as in step 2.
 2. A coarse report (region-level place, unknown or category-level target, or a long window) joins the anchor
    component it fits best, scored as a log-likelihood: the log of how many of the component's reports it is
    compatible with (an incident told by more reports is likelier to be the one another report tells), plus
@@ -134,18 +134,30 @@ def cluster_scope(con: duckdb.DuckDBPyConnection, scope: str, pairs: str = "inci
     """)
     _components(con, "_inc_an", "_inc_ae", "_inc_alab")
     # 1b. two anchor components whose windows only touch (a date off by one day) merge when each is the other's
-    #     only such neighbour; a run of daily strikes on one place does not chain into one incident
-    con.execute("""
+    #     clearly best such neighbour (scored as in step 2); a run of daily strikes on one place, where the middle
+    #     day fits both of its neighbours alike, does not chain into one incident
+    con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _inc_touch AS
         WITH t AS (
-            SELECT DISTINCT la.label AS x, lb.label AS y
+            SELECT la.label AS x, lb.label AS y, fa.weapon AS wx, fb.weapon AS wy, fa.accused AS ax, fb.accused AS ay
             FROM _inc_scope_pairs p JOIN _inc_alab la ON la.id = p.a JOIN _inc_alab lb ON lb.id = p.b
+            JOIN _inc_feat fa ON fa.rid = p.a JOIN _inc_feat fb ON fb.rid = p.b
             WHERE p.kind = 'touch' AND la.label <> lb.label
-        ), sym AS (SELECT x, y FROM t UNION SELECT y, x FROM t),
-        degree AS (SELECT x, count(*) AS n FROM sym GROUP BY x)
-        SELECT s.x, least(s.x, s.y) AS label
-        FROM sym s JOIN degree dx ON dx.x = s.x AND dx.n = 1 JOIN degree dy ON dy.x = s.y AND dy.n = 1
-        WHERE s.x NOT IN (SELECT label FROM _inc_pinlabels) AND s.y NOT IN (SELECT label FROM _inc_pinlabels);
+        ), sym AS (SELECT * FROM t UNION ALL SELECT y, x, wy, wx, ay, ax FROM t),
+        scored AS (
+            SELECT x, y, ln(count(*))
+                   + CASE WHEN bool_or(wx = wy) THEN {W_MATCH} WHEN bool_or(wx <> wy) THEN -{W_CLASH} ELSE 0 END
+                   + CASE WHEN bool_or(ax = ay) THEN {A_MATCH} WHEN bool_or(ax <> ay) THEN -{A_CLASH} ELSE 0 END
+                   AS score
+            FROM sym GROUP BY x, y
+        ), ranked AS (
+            SELECT *, row_number() OVER (PARTITION BY x ORDER BY score DESC) AS place,
+                   lead(score) OVER (PARTITION BY x ORDER BY score DESC) AS runner_up
+            FROM scored
+        ), best AS (SELECT x, y FROM ranked WHERE place = 1 AND coalesce(score - runner_up >= {MARGIN}, true))
+        SELECT bx.x, least(bx.x, bx.y) AS label
+        FROM best bx JOIN best byx ON byx.x = bx.y AND byx.y = bx.x
+        WHERE bx.x NOT IN (SELECT label FROM _inc_pinlabels) AND bx.y NOT IN (SELECT label FROM _inc_pinlabels);
         UPDATE _inc_alab SET label = t.label FROM _inc_touch t WHERE _inc_alab.label = t.x;
     """)
     # 2. coarse reports: attached to the component that fits best by a clear margin (see the module docstring)
