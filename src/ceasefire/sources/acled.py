@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from ceasefire.sources._csv import STAGE, TODO, quarantine_rows, stage_csv
+from ceasefire.sources._csv import ROWS, STAGE, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import create_country_tables, load_yaml, sql_str, target_case, weapon_case
 from ceasefire.sources._feed import Prepared
 
@@ -88,10 +88,12 @@ def _create_lookups(con: duckdb.DuckDBPyConnection, needs_notes: str) -> None:
     refines = _refine_lists()
     con.execute("CREATE OR REPLACE TEMP TABLE _cf_sub (_s_name VARCHAR, _s_action VARCHAR, _s_weapon VARCHAR, "
                 "_s_refine INTEGER)")
-    con.executemany("INSERT INTO _cf_sub VALUES (?, ?, ?, ?)", [
-        [name, spec["action"], spec["weapon"], refines.index(tuple(spec["refine"])) if spec.get("refine") else None]
+    subs = ", ".join(
+        f"({sql_str(name)}, {sql_str(spec['action'])}, {sql_str(spec['weapon'])}, "
+        f"{refines.index(tuple(spec['refine'])) if spec.get('refine') else 'NULL'})"
         for name, spec in rules()["sub_events"].items()
-    ])
+    )
+    con.execute(f"INSERT INTO _cf_sub VALUES {subs}")  # one statement: a statement per row costs more
     con.execute(f"CREATE OR REPLACE TEMP TABLE _cf_actor AS SELECT actor1 AS _a_name, "
                 f"{_actor_party_sql('actor1')} AS _a_party FROM (SELECT DISTINCT actor1 FROM {STAGE}) "
                 "WHERE actor1 IS NOT NULL")
@@ -133,10 +135,17 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
               "ELSE 'unknown' END)")
     refine_whens = " ".join(f"WHEN {i} THEN coalesce(n._n_w{i}, s._s_weapon)" for i in range(len(_refine_lists())))
     weapon = f"coalesce(CASE s._s_refine {refine_whens} ELSE s._s_weapon END, 'unknown')"
+    # The mapped values are computed into a narrow materialised set (line number, no long text), and the long text
+    # columns are attached afterwards by an integer join on the line: carrying them through the lookup joins costs
+    # far more than the joins themselves.
     rows_sql = f"""
-        WITH mapped AS (
-            SELECT r.*, w._w_start, w._w_end, w._w_alpha2, a._a_party, s._s_action, {target} AS _target,
-                   {weapon} AS _weapon
+        WITH mapped AS MATERIALIZED (
+            SELECT r._cf_line, r.event_id_cnty, w._w_start, w._w_end, w._w_alpha2,
+                   TRY_CAST(r.latitude AS DOUBLE) AS _lat, TRY_CAST(r.longitude AS DOUBLE) AS _lon,
+                   CASE WHEN TRY_CAST(r.inter1 AS INTEGER) IN ({_codes(rules()['party_inter_codes'])})
+                        THEN a._a_party END AS _party,
+                   {target} AS _target, {weapon} AS _weapon, coalesce(s._s_action, 'other') AS _action,
+                   TRY_CAST(r.fatalities AS INTEGER) AS _fatalities
             FROM {TODO} r
             JOIN _cf_when w ON w._w_date = r.event_date AND w._w_iso IS NOT DISTINCT FROM r.iso
                  AND w._w_country IS NOT DISTINCT FROM r.country
@@ -144,12 +153,11 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
             LEFT JOIN _cf_actor a ON a._a_name = r.actor1
             LEFT JOIN _cf_notes n ON n._n_notes = r.notes
         )
-        SELECT 'acled:' || event_id_cnty, '{FEED}', source, notes, NULL::TIMESTAMP, _w_start, _w_end,
-               location, admin1, _w_alpha2, TRY_CAST(latitude AS DOUBLE), TRY_CAST(longitude AS DOUBLE),
-               CASE WHEN TRY_CAST(inter1 AS INTEGER) IN ({_codes(rules()['party_inter_codes'])}) THEN _a_party END,
-               NULL::VARCHAR, _target, split_part(_target, '.', 1), _weapon, coalesce(_s_action, 'other'),
-               'neutral', true, TRY_CAST(fatalities AS INTEGER), {sql_str(str(path))}, _cf_line, NULL::JSON
-        FROM mapped
+        SELECT 'acled:' || m.event_id_cnty, '{FEED}', t.source, t.notes, NULL::TIMESTAMP, m._w_start, m._w_end,
+               t.location, t.admin1, m._w_alpha2, m._lat, m._lon, m._party, NULL::VARCHAR, m._target,
+               split_part(m._target, '.', 1), m._weapon, m._action, 'neutral', true, m._fatalities,
+               {sql_str(str(path))}, m._cf_line, NULL::JSON
+        FROM mapped m JOIN {ROWS} t ON t._cf_line = m._cf_line
     """
     return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'acled:' || event_id_cnty",
                     raw_table="raw_acled", raw_rebuilt=RAW_REBUILT)
