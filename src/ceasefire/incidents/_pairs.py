@@ -65,6 +65,12 @@ def build_features(con: duckdb.DuckDBPyConnection) -> None:
     """)
 
 
+# A coarse report (admin1 level) fits a located one when their targets agree or one of them is unknown or broader.
+_TARGETS_FIT = """(h.tcat = p.tcat OR h.tcat = 'unknown' OR p.tcat = 'unknown')
+         AND (h.ttype = p.ttype OR h.ttype = 'unknown' OR p.ttype = 'unknown'
+              OR starts_with(h.ttype, p.ttype || '.') OR starts_with(p.ttype, h.ttype || '.'))"""
+
+
 def _blocked(probe: str, home: str) -> str:
     """Candidate (x, y, how) from reports in ``probe`` against reports in ``home`` (relation names).
 
@@ -96,9 +102,7 @@ def _blocked(probe: str, home: str) -> str:
               FROM {probe} p, {days} WHERE p.level = 'admin1') p
         JOIN (SELECT * FROM {home} WHERE level IN ('point', 'named', 'admin1') AND adm IS NOT NULL) h
           ON h.day0 = p.day AND h.adm = p.adm AND h.ctry = p.ctry
-         AND (h.tcat = p.tcat OR h.tcat = 'unknown' OR p.tcat = 'unknown')
-         AND (h.ttype = p.ttype OR h.ttype = 'unknown' OR p.ttype = 'unknown'
-              OR starts_with(h.ttype, p.ttype || '.') OR starts_with(p.ttype, h.ttype || '.'))
+         AND {_TARGETS_FIT}
         WHERE {later}
         UNION ALL
         SELECT p.rid, h.rid, 'same_admin1'
@@ -107,9 +111,7 @@ def _blocked(probe: str, home: str) -> str:
               WHERE p.level IN ('point', 'named') AND p.adm IS NOT NULL AND p.ctry IS NOT NULL) p
         JOIN (SELECT * FROM {home} WHERE level = 'admin1') h
           ON h.day0 = p.day AND h.adm = p.adm AND h.ctry = p.ctry
-         AND (h.tcat = p.tcat OR h.tcat = 'unknown' OR p.tcat = 'unknown')
-         AND (h.ttype = p.ttype OR h.ttype = 'unknown' OR p.ttype = 'unknown'
-              OR starts_with(h.ttype, p.ttype || '.') OR starts_with(p.ttype, h.ttype || '.'))
+         AND {_TARGETS_FIT}
         WHERE {later}
         UNION ALL
         SELECT p.rid, h.rid, 'same_country'
