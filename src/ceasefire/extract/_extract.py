@@ -49,6 +49,12 @@ _AGAINST = frozenset({"against", "проти", "против", "по", "on", "at
 _DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’.\- ]{2,40}(?:,\s*[A-Za-zА-Яа-яёіїєґ]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-—–]\s+")
+# How East Slavic surnames end, in Cyrillic and in English transliteration ("Любимов", "Малашко", "Syniehubov").
+_SURNAME_ENDINGS = (
+    "ов", "ев", "ин", "ын", "ский", "цкий", "ський", "цький", "ко", "ук", "юк", "ич", "ова", "ева", "ина", "ская",
+    "ська", "ov", "ev", "yov", "in", "yn", "sky", "skyi", "skiy", "ko", "uk", "yuk", "ych", "ich", "ova", "eva", "ina",
+)
+_NOT_SURNAMES = frozenset({"однако", "только", "сначала", "спочатку", "allegedly", "again", "within", "then"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
@@ -197,6 +203,9 @@ class _Reading:
             return True
         if self._river(place) or self._compound_adjective(place):
             return False
+        if place.end - place.start == 1 and place.end < len(self.kinds) and "say" in self.kinds[place.end] \
+                and (place.start == 0 or self.pause[place.start]) and self._surname(place.start):
+            return False  # "Любимов сообщил": a surname that is also a town's case form, opening "… said"
         if not any(self.kinds[k] & _PEOPLE_KINDS for k in range(place.start, place.end)):
             return True
         named_person = any("speaker" in self.kinds[k] and "party" not in self.kinds[k]
@@ -335,8 +344,21 @@ class _Reading:
                 if sentence.start <= first and first + 1 < sentence.end and self._first_and_surname(first):
                     sentence.speakers.append((first, "@local"))
                     return
-        # "…, сообщил Лысак.": a surname alone, closing the sentence after "said"
         place_starts = {pl.start for pl in sentence.places}
+        # "Андрей Бочаров: в Волгограде…": a first name and surname heading the sentence, then a colon
+        first = sentence.start
+        if first + 2 < sentence.end and self._first_and_surname(first) \
+                and ":" in self.text[self.tokens[first + 1].end: self.tokens[first + 2].start]:
+            sentence.speakers.append((first, "@local"))
+            return
+        # "Любимов сообщил, что…", "Malashko said": a surname alone opening the clause that says it
+        for say in sentence.says:
+            k = say - 1
+            if k >= sentence.start and (k == sentence.start or self.pause[k]) and not self.pause[say] \
+                    and k not in place_starts and self._surname(k):
+                sentence.speakers.append((k, "@local"))
+                return
+        # "…, сообщил Лысак.": a surname alone, closing the sentence after "said"
         for say in sentence.says:
             k = say + 1
             if k < sentence.end and (k + 1 == sentence.end or self.pause[k + 1]) and not self.kinds[k] \
@@ -363,6 +385,14 @@ class _Reading:
                 if len(side) == 1:
                     sentence.speakers.append((k, next(iter(side))))
                     return
+
+    def _surname(self, index: int) -> bool:
+        """A capitalised word the lexicon does not know, ending the way East Slavic surnames end."""
+        surface = self.tokens[index].surface
+        if self.kinds[index] or not surface[:1].isupper() or surface.isupper() or len(surface) < 4:
+            return False
+        low = self.lows[index]
+        return low.endswith(_SURNAME_ENDINGS) and low not in _NOT_SURNAMES
 
     def _first_and_surname(self, first: int) -> bool:
         name, surname = self.tokens[first], self.tokens[first + 1]
@@ -905,6 +935,8 @@ class _Reading:
             return _OPPONENT[owners.pop()]
         if claimant is None:
             return None
+        if incident.installed and claimant == "RU":
+            return "UA"  # an official Russia installed reports on the ground Russia holds: the other side struck
         if controller is None or controller == claimant:
             return _OPPONENT.get(claimant)
         return claimant

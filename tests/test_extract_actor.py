@@ -1,0 +1,97 @@
+"""Who struck, as the genre says it or leaves it to be read: the forces' own names in each side's wording, a
+side's official reporting a strike on ground that side holds, and speakers named the way news names them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ceasefire.extract import extract_text
+from ceasefire.model.report import Report
+
+DAY = date(2025, 3, 5)
+
+
+def incidents(text: str, lang: str = "auto") -> list[Report]:
+    return [r for r in extract_text(text, report_id="a", published=DAY, lang=lang) if r.is_incident]
+
+
+def who(text: str, lang: str = "auto") -> tuple[str | None, str | None]:
+    found = incidents(text, lang)
+    assert len(found) == 1, found
+    return found[0].actor, found[0].claimant
+
+
+@pytest.mark.parametrize("text", [
+    "ВФУ обстреляли Энергодар из артиллерии, повреждена подстанция, сообщил глава города.",
+    "Украинские нацформирования нанесли удар по Каменке-Днепровской, сообщил Балицкий.",
+    "Киевская хунта нанесла удар по Луганску, разрушено административное здание.",
+    "Армия Украины обстреляла Горловку, повреждена школа, сообщил Пушилин.",
+])
+def test_russian_names_for_ukrainian_forces(text: str) -> None:
+    assert who(text)[0] == "UA"
+
+
+@pytest.mark.parametrize("text", [
+    "Армия России нанесла удар по Сумам, повреждена школа, сообщил губернатор.",
+    "Путинские войска обстреляли Никополь из артиллерии, сообщил Лысак.",
+    "Россияне атаковали Одессу дронами, повреждён порт, сообщил Кипер.",
+])
+def test_names_for_russian_forces(text: str) -> None:
+    assert who(text)[0] == "RU"
+
+
+@pytest.mark.parametrize(("text", "actor", "claimant"), [
+    # the region named between the head and its title: "глава Брянской области", "администрация … области"
+    ("Прилёт в Суземке: повреждены газопровод и несколько домов, сообщили в администрации Брянской области.",
+     "UA", "RU"),
+    ("По данным правительства Белгородской области, в Валуйках от удара дрона загорелся склад.", "UA", "RU"),
+    ("Глава Брянской области сообщил, что село Белая Березка подверглось обстрелу, повреждены дома.", "UA", "RU"),
+    # a surname alone opening "… said", and "First Surname:" heading the sentence
+    ("Любимов сообщил, что беспилотник атаковал нефтебазу в Рязани.", "UA", "RU"),
+    ("Малашко заявил, что в Запорожье после удара повреждены дома.", "RU", "UA"),
+    ("Андрей Бочаров: в Волгограде повреждено предприятие.", "UA", "RU"),
+])
+def test_a_local_official_reporting_on_their_own_ground_implies_the_other_side(
+        text: str, actor: str, claimant: str) -> None:
+    assert who(text) == (actor, claimant)
+
+
+def test_a_surname_that_is_also_a_town_form_is_a_speaker_not_the_place() -> None:
+    found = incidents("Любимов сообщил, что беспилотник атаковал нефтебазу в Рязани.")
+    assert found[0].place is not None and found[0].place.admin1 == "Ryazan"
+
+
+def test_a_plain_word_opening_said_is_no_speaker() -> None:
+    # "Однако" ends like a surname; it must not be read as an official who speaks for the region's side
+    assert who("Однако сообщили, что беспилотник атаковал Белгород, повреждены дома.") == (None, None)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("В ДНР после обстрела повреждена школа, сообщил глава республики.", "ru"),
+    ("Окупаційна влада Запорізької області заявила, що дрон атакував автобус в Енергодарі.", "uk"),
+    ("The DPR's Russian-installed leader said shelling hit a market.", "en"),
+])
+def test_an_official_russia_installed_blames_the_ukrainian_side(text: str, lang: str) -> None:
+    assert who(text, lang) == ("UA", "RU")
+
+
+def test_a_denial_blaming_the_other_sides_air_defence() -> None:
+    found = incidents("В Минобороны России опровергли удар по больнице в Сумах и заявили, "
+                      "что её повредила украинская ПВО.")
+    assert [(r.stance, r.actor, r.claimant) for r in found] == [("denial", "UA", "RU")]
+
+
+@pytest.mark.parametrize("text", [
+    "Снаряд попал в торговый центр в Белгороде, сообщил губернатор.",
+    "Осколками посечены окна жилого дома в Шебекино, сообщил губернатор.",
+    "Обломки беспилотника повредили крышу дома в Курчатове, сообщил губернатор.",
+])
+def test_past_tense_hits_make_an_incident(text: str) -> None:
+    assert who(text) == ("UA", "RU")
+
+
+def test_the_attack_words_do_not_turn_soldiers_into_an_actor() -> None:
+    found = incidents("Ukrainian snipers killed two Russian soldiers near Pokrovsk, the Ukrainian military said.")
+    assert found[0].actor == "UA" and found[0].target.category == "military"
