@@ -95,3 +95,23 @@ def test_past_tense_hits_make_an_incident(text: str) -> None:
 def test_the_attack_words_do_not_turn_soldiers_into_an_actor() -> None:
     found = incidents("Ukrainian snipers killed two Russian soldiers near Pokrovsk, the Ukrainian military said.")
     assert found[0].actor == "UA" and found[0].target.category == "military"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Шахеды атаковали Одессу, повреждён порт.", "RU"),
+    ("Шахеди атакували Одесу, пошкоджено порт.", "RU"),
+    ("Shahed drones attacked Odesa overnight, damaging port facilities.", "RU"),
+    ("Ракеты ATACMS поразили аэродром в Джанкое.", "UA"),
+    ("Морские дроны атаковали судно в порту Новороссийска.", "UA"),
+])
+def test_with_nobody_speaking_a_weapon_only_one_side_fields_names_it(text: str, actor: str) -> None:
+    assert who(text) == (actor, None)
+
+
+def test_a_weapon_that_was_hit_names_no_attacker() -> None:
+    assert who("Уничтожена пусковая установка HIMARS под Краматорском.") == (None, None)
+
+
+def test_a_speaker_still_outranks_the_weapon() -> None:
+    # Russia's own account of a strike with its own weapon is its confirmation, not the other side's attack
+    assert who("Минобороны России сообщило, что «Искандер» поразил аэродром под Миргородом.") == ("RU", "RU")

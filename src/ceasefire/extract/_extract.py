@@ -181,6 +181,8 @@ class _Reading:
             for k in range(match.start, match.end):
                 self.kinds[k] = kinds
                 self.values[k] = values
+        # a weapon only one side fields, by its first token: "шахед" is Russia's, "HIMARS" Ukraine's
+        self.made: dict[int, str] = {m.start: c.value for m in self.cues for c in m.cues if c.kind == "made"}
         self._ranks: dict[tuple[int, int], int] = {}
         own = place_table().find(self.tokens, self.lows)
         own += gazetteer_mentions(text, self.tokens, own)
@@ -934,7 +936,9 @@ class _Reading:
         if len(owners) == 1:
             return _OPPONENT[owners.pop()]
         if claimant is None:
-            return None
+            # nobody speaks: a weapon only one side fields names the side, unless it is what was hit
+            sides = {self.made[i] for i, _, _ in incident.weapons if i in self.made and not self._struck(i)}
+            return sides.pop() if len(sides) == 1 else None
         if incident.installed and claimant == "RU":
             return "UA"  # an official Russia installed reports on the ground Russia holds: the other side struck
         if controller is None or controller == claimant:
@@ -970,6 +974,15 @@ class _Reading:
                 seen += 1
                 if seen >= 3:
                     break
+        return False
+
+    def _struck(self, index: int) -> bool:
+        """"уничтожен HIMARS", "destroyed a HIMARS launcher": an attack word shortly before, in the same clause."""
+        for k in range(index - 1, max(-1, index - 4), -1):
+            if self.pause[k + 1]:
+                return False
+            if "attack" in self.kinds[k] or "intercept" in self.kinds[k]:
+                return True
         return False
 
     def _weapon(self, incident: _Incident) -> str:
