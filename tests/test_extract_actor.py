@@ -115,3 +115,24 @@ def test_a_weapon_that_was_hit_names_no_attacker() -> None:
 def test_a_speaker_still_outranks_the_weapon() -> None:
     # Russia's own account of a strike with its own weapon is its confirmation, not the other side's attack
     assert who("Минобороны России сообщило, что «Искандер» поразил аэродром под Миргородом.") == ("RU", "RU")
+
+
+@pytest.mark.parametrize("text", [
+    "В Каланчаке после атаки беспилотника повреждена школа, сообщил Владимир Сальдо.",
+    "В Новоазовске после удара загорелось предприятие, сообщили в Минобороны России.",
+    "Балицкий сообщил, что в Молочанске в результате удара повреждена подстанция.",
+])
+def test_a_russian_account_of_a_strike_on_ground_russia_holds_blames_ukraine(text: str) -> None:
+    assert who(text) == ("UA", "RU")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Сальдо сообщил, что в Херсонской области повреждена подстанция после удара.", "ru"),
+    ("Saldo said a drone attack damaged a substation in the Kherson region.", "en"),
+])
+def test_an_installed_official_named_alone_speaks_of_ground_russia_holds(text: str, lang: str) -> None:
+    assert who(text, lang) == ("UA", "RU")
+
+
+def test_an_installed_officials_own_side_named_as_striking_stays_the_actor() -> None:
+    assert who("Пушилин сообщил, что российские войска уничтожили склад ВСУ под Константиновкой.") == ("RU", "RU")
