@@ -136,3 +136,39 @@ def test_an_installed_official_named_alone_speaks_of_ground_russia_holds(text: s
 
 def test_an_installed_officials_own_side_named_as_striking_stays_the_actor() -> None:
     assert who("Пушилин сообщил, что российские войска уничтожили склад ВСУ под Константиновкой.") == ("RU", "RU")
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("В ответ на террористические атаки киевского режима ВС РФ нанесли массированный удар по объектам энергетики "
+     "Украины, сообщило Минобороны.", "ru", [("RU", "RU", None)]),
+    ("В ответ на удары ВСУ по Белгороду российские войска атаковали Харьков, сообщил Гладков.", "ru",
+     [("RU", "RU", "Kharkiv")]),
+    ("Russia's defence ministry said it struck energy sites in Kharkiv in response to Ukrainian attacks on "
+     "Belgorod.", "en", [("RU", "RU", "Kharkiv")]),
+    ("In retaliation for the attack on the Crimean bridge, Russia struck Odesa's port, Ukraine's navy said.", "en",
+     [("RU", "UA", "Odesa")]),
+])
+def test_the_strike_a_retaliation_answers_is_background(
+        text: str, lang: str, want: list[tuple[str, str, str | None]]) -> None:
+    assert [(r.actor, r.claimant, r.place and r.place.name) for r in incidents(text, lang)] == want
+
+
+def test_the_other_side_confirming_a_reported_strike_is_its_own_confirmation() -> None:
+    found = incidents("A drone attack started a fire at the Saratov refinery, the governor said. "
+                      "Ukraine's General Staff later confirmed the strike.")
+    assert [(r.actor, r.claimant, r.stance) for r in found] == [("UA", "RU", "allegation"),
+                                                               ("UA", "UA", "confirmation")]
+    assert all(r.place is not None and r.place.admin1 == "Saratov" for r in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Губернатор сообщил о пожаре на НПЗ в Саратове после атаки дронов. Позже в Минобороны России подтвердили атаку.",
+    "Russian drones hit an apartment block in Kharkiv, the mayor said. Ukraine's air force confirmed the attack.",
+])
+def test_the_reporting_side_confirming_adds_no_record(text: str) -> None:
+    assert len(incidents(text)) == 1
+
+
+def test_a_side_named_after_a_comma_does_not_own_the_target_before_it() -> None:
+    found = incidents("After the strike on the bridge, Russia hit Odesa's port, Ukraine's navy said.", "en")
+    assert [(r.actor, r.claimant) for r in found] == [("RU", "UA")]

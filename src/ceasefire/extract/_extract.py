@@ -55,6 +55,8 @@ _SURNAME_ENDINGS = (
     "ська", "ov", "ev", "yov", "in", "yn", "sky", "skyi", "skiy", "ko", "uk", "yuk", "ych", "ich", "ova", "eva", "ina",
 )
 _NOT_SURNAMES = frozenset({"однако", "только", "сначала", "спочатку", "allegedly", "again", "within", "then"})
+_REGION_WORDS = frozenset({"области", "області", "краю", "край", "region", "oblast", "республики", "республіки",
+                           "bridge", "мост", "міст"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
@@ -183,6 +185,11 @@ class _Reading:
                 self.values[k] = values
         # a weapon only one side fields, by its first token: "шахед" is Russia's, "HIMARS" Ukraine's
         self.made: dict[int, str] = {m.start: c.value for m in self.cues for c in m.cues if c.kind == "made"}
+        # "в ответ на удары ВСУ по Белгороду", "in response to Ukrainian attacks": the strike answered is background
+        self.background: set[int] = set()
+        for match in self.cues:
+            if any(c.kind == "response" for c in match.cues):
+                self.background |= self._answered(match.end)
         self._ranks: dict[tuple[int, int], int] = {}
         own = place_table().find(self.tokens, self.lows)
         own += gazetteer_mentions(text, self.tokens, own)
@@ -190,7 +197,8 @@ class _Reading:
         replaced = {d.start for d in districts}
         own = [m for m in own if not (m.end - m.start == 1 and m.start in replaced)] + districts
         found = sorted(own, key=lambda p: p.start)
-        self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start]
+        self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start
+                       and p.start not in self.background]
         starts = {p.start for p in self.places}
         self.places = [p for p in self.places if p.end in starts or not self._person_name(p)]
         # "Киевский район Донецка", "the Dniprovskyi district of Kherson": the district belongs to the city after it
@@ -198,6 +206,25 @@ class _Reading:
         self.dates: list[DatePhrase] = [d for d in find_dates(text, lang, published) if d.start >= self.body_start]
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
+
+    def _answered(self, start: int) -> set[int]:
+        """The words naming the strike a retaliation answers: up to its attack word, the side that made it and
+        where it hit ("удары ВСУ по Белгороду", "Ukrainian attacks on Belgorod"), within the clause."""
+        count = len(self.tokens)
+        attack = next((k for k in range(start, min(start + 4, count))
+                       if self.kinds[k] & {"attack", "weapon"}), None)
+        if attack is None or any(self.pause[k] for k in range(start + 1, attack + 1)):
+            return set()
+        end = attack + 1
+        while end < count and not self.pause[end] and self.kinds[end] & {"actor", "party"} and end <= attack + 3:
+            end += 1
+        if end < count and not self.pause[end] and self.lows[end] in _AGAINST | {"на", "on"}:
+            end += 1
+            stop = min(end + 3, count)
+            while end < stop and not self.pause[end] and (self.tokens[end].surface[:1].isupper()
+                                                           or self.lows[end] in _REGION_WORDS | {"the"}):
+                end += 1
+        return set(range(start, end))
 
     def _is_place(self, place: PlaceMention) -> bool:
         """A place name used for a party ("Kyiv said", "Moscow accused", "Ukrainian drones") is not a place."""
@@ -291,6 +318,8 @@ class _Reading:
         return sentences
 
     def _add_cue(self, sentence: _Sentence, match: Match) -> None:
+        if match.start in self.background:
+            return
         by_kind: dict[str, Cue] = {}
         for cue in match.cues:
             best = by_kind.get(cue.kind)
@@ -454,7 +483,7 @@ class _Reading:
                 return
         after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
         next_kinds = self.kinds[match.end] if match.end < len(self.kinds) else frozenset()
-        previous_kinds = self.kinds[match.start - 1] if match.start > 0 else frozenset()
+        previous_kinds = self.kinds[match.start - 1] if match.start > 0 and not self.pause[match.start] else frozenset()
         if self._accused(match.start) or "culprit" in self._next_kinds(match.end, 5):
             sentence.actors.append((match.start, party))  # "blaming Ukraine", "Ukraine's air defences were to blame"
         elif "target" in next_kinds or "target" in previous_kinds:
@@ -549,8 +578,21 @@ class _Reading:
             elif current is not None and sentence.end > sentence.start:
                 self._enrich(current, sentence)
             if claim is not None and claim.speakers and current is not None:
-                incidents.append(self._confirmation(claim, current))
+                if self._confirms_own_report(claim, current):
+                    self._enrich(current, claim)  # "…, сообщил губернатор. Минобороны подтвердило удар."
+                else:
+                    incidents.append(self._confirmation(claim, current))
         return [i for i in incidents if self._worth_reporting(i)]
+
+    def _confirms_own_report(self, claim: _Sentence, current: _Incident) -> bool:
+        """"Генштаб ВСУ подтвердил удар" after a Russian account is Ukraine's own confirmation; the same words
+        from the side that reported the strike (or with nobody having reported it) only say more about it."""
+        if "confirm" not in self.values[claim.responsibility]:
+            return False
+        controller = self._place(current)[1]
+        reported = self._claimant(current, controller)
+        sides = {self._speaker_party(v, controller, claim.installed) for _, v in claim.speakers}
+        return reported not in _OPPONENT or not any(side == _OPPONENT[reported] for side in sides)
 
     def _confirmation(self, sentence: _Sentence, base: _Incident) -> _Incident:
         confirmation = _Incident(sentence.start, sentence.end, [sentence], confirms=True, base=base)
@@ -908,8 +950,8 @@ class _Reading:
         if actors:
             anchor = min(incident.attacks) if incident.attacks else incident.start
             before = [a for a in actors if a[0] <= anchor]
-            after = [a for a in actors if a[0] > anchor and not (a[0] > 0 and "target" in self.kinds[a[0] - 1])]
-            owned = {p for i, p in actors if i > anchor and i > 0 and "target" in self.kinds[i - 1]}
+            after = [a for a in actors if a[0] > anchor and not self._owns_target_before(a[0])]
+            owned = {p for i, p in actors if i > anchor and self._owns_target_before(i)}
             chosen = before[-1] if before else after[0] if after else None
             if chosen is not None:
                 party = chosen[1]
@@ -975,6 +1017,10 @@ class _Reading:
                 if seen >= 3:
                     break
         return False
+
+    def _owns_target_before(self, index: int) -> bool:
+        """"поражены пункты дислокации ВСУ": a side named right after a target, in the same clause, owns it."""
+        return index > 0 and not self.pause[index] and "target" in self.kinds[index - 1]
 
     def _struck(self, index: int) -> bool:
         """"уничтожен HIMARS", "destroyed a HIMARS launcher": an attack word shortly before, in the same clause."""
