@@ -172,3 +172,17 @@ def test_the_reporting_side_confirming_adds_no_record(text: str) -> None:
 def test_a_side_named_after_a_comma_does_not_own_the_target_before_it() -> None:
     found = incidents("After the strike on the bridge, Russia hit Odesa's port, Ukraine's navy said.", "en")
     assert [(r.actor, r.claimant) for r in found] == [("RU", "UA")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Спикер Сил обороны юга Владислав Волошин сообщил, что в Херсоне после обстрела повреждена больница.", "ru"),
+    ("Представитель ВСУ сообщил, что в Херсоне после обстрела повреждена больница.", "ru"),
+    ("Речник Сил оборони півдня повідомив, що в Херсоні після обстрілу пошкоджено лікарню.", "uk"),
+])
+def test_a_spokesperson_speaks_for_the_force_named_after_them(text: str, lang: str) -> None:
+    assert who(text, lang) == ("RU", "UA")
+
+
+def test_a_force_after_a_comma_is_not_the_speakers_own() -> None:
+    text = "По информации Минобороны, украинские боевики атаковали беспилотниками объекты в Курской области."
+    assert who(text) == ("UA", "RU")

@@ -453,7 +453,9 @@ class _Reading:
 
     def _actor_role(self, sentence: _Sentence, match: Match, party: str) -> None:
         # "Генштаб ЗСУ", "Міноборони РФ": a force named right after a speaker belongs to the speaker.
-        if match.start > sentence.start and "speaker" in self.kinds[match.start - 1]:
+        if match.start > sentence.start and "speaker" in self.kinds[match.start - 1] and not self.pause[match.start]:
+            if self.values[match.start - 1] & {"@local", "@lang"}:
+                sentence.speakers.append((match.start, party))  # "представитель ВСУ": the force is the side
             return
         after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
         if self._followed_by_say(match.end, sentence):
