@@ -186,3 +186,12 @@ def test_a_spokesperson_speaks_for_the_force_named_after_them(text: str, lang: s
 def test_a_force_after_a_comma_is_not_the_speakers_own() -> None:
     text = "По информации Минобороны, украинские боевики атаковали беспилотниками объекты в Курской области."
     assert who(text) == ("UA", "RU")
+
+
+@pytest.mark.parametrize(("text", "actor", "claimant"), [
+    ("ССО Украины уничтожили склад горючего в Крыму, сообщили в ССО.", "UA", "UA"),
+    ("Новатэк сообщил о пожаре на терминале в Усть-Луге после атаки беспилотников.", "UA", "RU"),
+    ("Укргідроенерго повідомило, що росіяни вдарили по Дніпровській ГЕС.", "RU", "UA"),
+])
+def test_forces_and_companies_the_lexicon_names(text: str, actor: str, claimant: str) -> None:
+    assert who(text) == (actor, claimant)
