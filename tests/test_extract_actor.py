@@ -195,3 +195,13 @@ def test_a_force_after_a_comma_is_not_the_speakers_own() -> None:
 ])
 def test_forces_and_companies_the_lexicon_names(text: str, actor: str, claimant: str) -> None:
     assert who(text) == (actor, claimant)
+
+
+@pytest.mark.parametrize(("text", "lang", "actor"), [
+    ("Ворог атакував Бєлгород дронами.", "uk", "UA"),
+    ("Противник атаковал Харьков беспилотниками, повреждены дома.", "ru", "RU"),
+    ("The enemy attacked Kharkiv with drones, damaging homes.", "en", "RU"),
+])
+def test_with_nobody_speaking_the_enemy_is_the_other_side_of_whoever_holds_the_place(
+        text: str, lang: str, actor: str) -> None:
+    assert who(text, lang) == (actor, None)

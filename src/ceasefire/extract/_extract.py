@@ -963,8 +963,10 @@ class _Reading:
             if forces and not incident.is_denial:
                 party = forces[0]
         if party == "@enemy":
-            # "the enemy" is the other side of whoever speaks; unattributed, of the language's own side
-            side = claimant or ("UA" if self.lang == "uk" else "RU" if self.lang == "ru" else None)
+            # "the enemy" is the other side of whoever speaks; unattributed, of the side holding the place struck,
+            # else of the language's own side
+            held = controller if controller in _OPPONENT else None
+            side = claimant or held or ("UA" if self.lang == "uk" else "RU" if self.lang == "ru" else None)
             party = _OPPONENT.get(side or "")
         if incident.confirms:
             return claimant
