@@ -205,3 +205,12 @@ def test_forces_and_companies_the_lexicon_names(text: str, actor: str, claimant:
 def test_with_nobody_speaking_the_enemy_is_the_other_side_of_whoever_holds_the_place(
         text: str, lang: str, actor: str) -> None:
     assert who(text, lang) == (actor, None)
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("В ответ на это ВСУ обстреляли Белгород, сообщил Гладков.", "ru", ("UA", "RU", "Belgorod")),
+    ("У відповідь на це росіяни вдарили по Харкову, повідомив Терехов.", "uk", ("RU", "UA", "Kharkiv")),
+])
+def test_a_retaliation_that_names_no_strike_answered_keeps_the_strike_it_reports(
+        text: str, lang: str, want: tuple[str, str, str]) -> None:
+    assert [(r.actor, r.claimant, r.place and r.place.name) for r in incidents(text, lang)] == [want]

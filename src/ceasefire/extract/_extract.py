@@ -55,6 +55,7 @@ _SURNAME_ENDINGS = (
     "ська", "ov", "ev", "yov", "in", "yn", "sky", "skyi", "skiy", "ko", "uk", "yuk", "ych", "ich", "ova", "eva", "ina",
 )
 _NOT_SURNAMES = frozenset({"однако", "только", "сначала", "спочатку", "allegedly", "again", "within", "then"})
+_ANAPHORA = frozenset({"это", "этого", "то", "того", "це", "цього", "те", "this", "that", "it"})
 _REGION_WORDS = frozenset({"области", "області", "краю", "край", "region", "oblast", "республики", "республіки",
                            "bridge", "мост", "міст"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
@@ -215,6 +216,8 @@ class _Reading:
                        if self.kinds[k] & {"attack", "weapon"}), None)
         if attack is None or any(self.pause[k] for k in range(start + 1, attack + 1)):
             return set()
+        if self.lows[start] in _ANAPHORA or self._past_verb(attack):
+            return set()  # "в ответ на это ВСУ обстреляли…": the answer itself, the strike answered not named
         end = attack + 1
         while end < count and not self.pause[end] and self.kinds[end] & {"actor", "party"} and end <= attack + 3:
             end += 1
@@ -225,6 +228,10 @@ class _Reading:
                                                            or self.lows[end] in _REGION_WORDS | {"the"}):
                 end += 1
         return set(range(start, end))
+
+    def _past_verb(self, index: int) -> bool:
+        low = self.lows[index]
+        return not low.isascii() and low.endswith(("ли", "ла", "ло", "л", "в"))
 
     def _is_place(self, place: PlaceMention) -> bool:
         """A place name used for a party ("Kyiv said", "Moscow accused", "Ukrainian drones") is not a place."""
