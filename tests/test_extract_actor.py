@@ -214,3 +214,17 @@ def test_with_nobody_speaking_the_enemy_is_the_other_side_of_whoever_holds_the_p
 def test_a_retaliation_that_names_no_strike_answered_keeps_the_strike_it_reports(
         text: str, lang: str, want: tuple[str, str, str]) -> None:
     assert [(r.actor, r.claimant, r.place and r.place.name) for r in incidents(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(("text", "actor", "claimant"), [
+    ("Telegram-канал SHOT сообщил о взрывах на НПЗ в Рязани после атаки дронов.", "UA", "RU"),
+    ("Военкоры сообщают, что ВСУ ударили по Горловке.", "UA", "RU"),
+    ("Мониторинговые каналы сообщили, что российские дроны атаковали Одессу.", "RU", "UA"),
+])
+def test_each_sides_telegram_channels_speak_for_it(text: str, actor: str, claimant: str) -> None:
+    assert who(text) == (actor, claimant)
+
+
+def test_shot_in_english_is_no_channel() -> None:
+    text = "A man was shot dead in Kherson by a Russian sniper, the regional governor said."
+    assert who(text, "en") == ("RU", "UA")
