@@ -228,3 +228,17 @@ def test_each_sides_telegram_channels_speak_for_it(text: str, actor: str, claima
 def test_shot_in_english_is_no_channel() -> None:
     text = "A man was shot dead in Kherson by a Russian sniper, the regional governor said."
     assert who(text, "en") == ("RU", "UA")
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("A missile hit an American-owned factory in Mukachevo in western Ukraine overnight, injuring 15 workers, "
+     "regional officials said.", "en", ("RU", "UA")),
+    ("Дрон атаковал нефтебазу на юге России, сообщил губернатор Ростовской области.", "ru", ("UA", "RU")),
+])
+def test_a_country_named_as_where_is_not_the_attacker(text: str, lang: str, want: tuple[str, str]) -> None:
+    assert who(text, lang) == want
+
+
+def test_a_minister_named_by_office_speaks_for_the_place_struck() -> None:
+    text = "A missile hit a residential building in the centre of Poltava overnight, interior minister said."
+    assert who(text, "en") == ("RU", "UA")

@@ -55,6 +55,12 @@ _SURNAME_ENDINGS = (
     "ська", "ov", "ev", "yov", "in", "yn", "sky", "skyi", "skiy", "ko", "uk", "yuk", "ych", "ich", "ova", "eva", "ina",
 )
 _NOT_SURNAMES = frozenset({"однако", "только", "сначала", "спочатку", "allegedly", "again", "within", "then"})
+_DIRECTION_WORDS = frozenset({
+    "western", "eastern", "southern", "northern", "central", "north", "south", "east", "west", "northeastern",
+    "northwestern", "southeastern", "southwestern", "западной", "восточной", "южной", "северной", "центральной",
+    "западе", "востоке", "юге", "севере", "центре", "західній", "східній", "південній", "північній", "центральній",
+    "заході", "сході", "півдні", "півночі", "центрі",
+})
 _ANAPHORA = frozenset({"это", "этого", "то", "того", "це", "цього", "те", "this", "that", "it"})
 _REGION_WORDS = frozenset({"области", "області", "краю", "край", "region", "oblast", "республики", "республіки",
                            "bridge", "мост", "міст"})
@@ -487,6 +493,9 @@ class _Reading:
         before = self.lows[match.start - 1] if match.start > sentence.start else ""
         if before in _LOCATION_WORDS:
             return
+        if before in _DIRECTION_WORDS and match.start - 2 >= sentence.start \
+                and self.lows[match.start - 2] in _LOCATION_WORDS:
+            return  # "in western Ukraine", "на юге России"
         for place in self.places:
             if place.start == match.end or place.start <= match.start < place.end:
                 return
