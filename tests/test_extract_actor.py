@@ -249,6 +249,8 @@ def test_a_minister_named_by_office_speaks_for_the_place_struck() -> None:
      ("UA", "RU", "Horlivka")),
     ("КИЕВ, 5 мар — РИА Новости. Взрывы прогремели в Харькове после атаки беспилотников, сообщил мэр Игорь Терехов.",
      ("RU", "UA", "Kharkiv")),
+    ("КИЕВ, 5 марта. /ТАСС/. Российские войска нанесли удар по объектам энергетики, сообщило Минобороны.",
+     ("RU", "RU", None)),
 ])
-def test_a_russian_agency_dateline_is_not_where_it_happened(text: str, want: tuple[str, str, str]) -> None:
+def test_a_russian_agency_dateline_is_not_where_it_happened(text: str, want: tuple[str, str, str | None]) -> None:
     assert [(r.actor, r.claimant, r.place and r.place.name) for r in incidents(text)] == [want]
