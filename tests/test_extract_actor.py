@@ -242,15 +242,3 @@ def test_a_country_named_as_where_is_not_the_attacker(text: str, lang: str, want
 def test_a_minister_named_by_office_speaks_for_the_place_struck() -> None:
     text = "A missile hit a residential building in the centre of Poltava overnight, interior minister said."
     assert who(text, "en") == ("RU", "UA")
-
-
-@pytest.mark.parametrize(("text", "want"), [
-    ("ДОНЕЦК, 5 марта. /ТАСС/. ВСУ обстреляли Горловку, повреждена школа, сообщил глава города.",
-     ("UA", "RU", "Horlivka")),
-    ("КИЕВ, 5 мар — РИА Новости. Взрывы прогремели в Харькове после атаки беспилотников, сообщил мэр Игорь Терехов.",
-     ("RU", "UA", "Kharkiv")),
-    ("КИЕВ, 5 марта. /ТАСС/. Российские войска нанесли удар по объектам энергетики, сообщило Минобороны.",
-     ("RU", "RU", None)),
-])
-def test_a_russian_agency_dateline_is_not_where_it_happened(text: str, want: tuple[str, str, str | None]) -> None:
-    assert [(r.actor, r.claimant, r.place and r.place.name) for r in incidents(text)] == [want]

@@ -64,11 +64,6 @@ _DIRECTION_WORDS = frozenset({
 _ANAPHORA = frozenset({"это", "этого", "то", "того", "це", "цього", "те", "this", "that", "it"})
 _REGION_WORDS = frozenset({"области", "області", "краю", "край", "region", "oblast", "республики", "республіки",
                            "bridge", "мост", "міст"})
-# "БЕЛГОРОД, 12 мая. /ТАСС/. ", "МОСКВА, 5 мар — РИА Новости. ", "КИЇВ, 5 березня /Укрінформ/. ": the
-# Russian-language agencies' dateline (day before month, the agency after it).
-_DATELINE_RU = re.compile(
-    r"\s*[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'’.\- ]{2,40},\s*\d{1,2}\s+[а-яёіїєґ]{3,10}\.?\s*"
-    r"(?:/[^/\n]{2,30}/\.?|[-—–]\s*[^.\n]{2,30}\.)\s+")
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
@@ -178,7 +173,7 @@ class _Reading:
         self.text = text
         self.lang = lang
         self.published = published
-        dateline = _DATELINE.match(text) or _DATELINE_RU.match(text)
+        dateline = _DATELINE.match(text)
         self.body_start = dateline.end() if dateline else 0
         self.tokens: list[Token] = tokenize(text)
         self.lows = [lowered(t) for t in self.tokens]
