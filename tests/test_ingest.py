@@ -9,10 +9,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ceasefire.errors import BadInput
 from ceasefire.model.report import Place, Quarantined, Report, Target
-from ceasefire.workspace import Workspace
+from ceasefire.workspace import Workspace, open_workspace
 from ceasefire.workspace.ingest import ingest_file, ingest_files, store_reports
 from ceasefire.workspace.quarantine import list_quarantine
 
@@ -257,3 +259,31 @@ def test_bad_file_stores_nothing(workspace: Workspace, tmp_path: Path, shared_da
     with pytest.raises(BadInput):
         ingest_file(workspace, tmp_path / "absent.csv")
     assert _counts(workspace) == before
+
+
+def _csv_field(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+# Field values that could clash with the raw rows' one-text encoding: its separator (U+001F), its NULL mark
+# (U+001E), JSON's specials, quotes, commas and line breaks.
+_raw_values = st.text(alphabet=st.sampled_from(["\x1f", "\x1e", "a", "é", '"', "\\", ",", "\n", "[", "]", " ", "0"]),
+                      max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_raw_values, _raw_values), min_size=1, max_size=4))
+def test_raw_rows_survive_any_field_values(tmp_path: Path, values: list[tuple[str, str]]) -> None:
+    path = tmp_path / "values.csv"
+    rows = [acled_row(f"V{i}", actor2="A").replace(",A,,", f",{_csv_field(a)},{_csv_field(b)},", 1)
+            for i, (a, b) in enumerate(values)]
+    path.write_text("\n".join([ACLED_HEADER, *rows]) + "\n", encoding="utf-8")
+    with open_workspace(tmp_path / "w.duckdb") as ws:
+        try:
+            assert ingest_file(ws, path).added == len(values)
+            kept = ws.con.execute("SELECT r.source_line, v.raw::VARCHAR FROM reports r JOIN report_raw v "
+                                  "USING (report_id) ORDER BY r.source_line").fetchall()
+            assert [(int(line), str(raw)) for line, raw in kept] == _csv_rows_as_read(ws, path)
+        finally:
+            ws.close()
+            (tmp_path / "w.duckdb").unlink()

@@ -24,7 +24,7 @@ _REJECTS = "_cf_rejects"
 _REJECTS_SCAN = "_cf_rejects_scan"
 _GAPS = "_cf_gaps"
 # A quarantined row as a JSON object of the CSV fields as read (header names as keys). Stored rows keep their raw
-# fields column by column instead (the workspace's raw_<feed> tables, read through the view report_raw).
+# fields in the workspace's raw_rows table instead (read through the view report_raw).
 RAW_SQL = "to_json(_cf_row)"
 
 

@@ -28,9 +28,9 @@ class Prepared:
     table: Literal["reports", "tallies"]
     rows_sql: str
     key_sql: str | None = None  # the id as an SQL expression on the staged CSV columns; see _cf_todo
-    # CSV feeds: the table keeping the raw rows column by column (``raw_<feed>``; ``rows_sql`` then gives a NULL
-    # ``raw``), and the CSV columns not stored there because the views rebuild them from the mapped row.
-    raw_table: str | None = None
+    # CSV feeds: the raw rows are kept in the workspace's ``raw_rows`` table (``rows_sql`` then gives a NULL
+    # ``raw``), except the CSV columns not stored there because the views rebuild them from the mapped row.
+    keeps_raw: bool = False
     raw_rebuilt: tuple[str, ...] = ()
 
     @property

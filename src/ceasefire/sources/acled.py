@@ -18,8 +18,8 @@ from ceasefire.sources._feed import Prepared
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
             "country", "latitude", "longitude", "notes", "fatalities", "source")
 FEED = "acled"
-# CSV fields the reports keep verbatim, so the workspace's raw_acled table does not store them again (the view
-# report_raw takes them from the report: see migration 002).
+# CSV fields the reports keep verbatim, so the workspace's raw_rows table does not store them again (the view
+# report_raw takes them from the report: see migration 007).
 RAW_REBUILT = ("event_id_cnty", "notes", "source", "location", "admin1")
 
 
@@ -160,4 +160,4 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
         FROM mapped m JOIN {ROWS} t ON t._cf_line = m._cf_line
     """
     return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'acled:' || event_id_cnty",
-                    raw_table="raw_acled", raw_rebuilt=RAW_REBUILT)
+                    keeps_raw=True, raw_rebuilt=RAW_REBUILT)

@@ -84,4 +84,4 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
                {sql_str(str(path))}, _cf_line, NULL::JSON
         FROM {TODO} r LEFT JOIN _cf_models w ON w._m_model = r.model
     """
-    return Prepared(read=read, table="tallies", rows_sql=rows_sql, key_sql=_tally_id(), raw_table="raw_airforce")
+    return Prepared(read=read, table="tallies", rows_sql=rows_sql, key_sql=_tally_id(), keeps_raw=True)

@@ -90,4 +90,4 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
                {sql_str(str(path))}, _cf_line, NULL::JSON
         FROM typed
     """
-    return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'ucdp:' || id", raw_table="raw_ucdp")
+    return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'ucdp:' || id", keeps_raw=True)

@@ -77,20 +77,27 @@ def ingest_file(ws: Workspace, path: Path, *, format: str = "auto", progress: bo
     ws.con.execute("SET enable_progress_bar_print = false")
     show = progress and path.stat().st_size >= PROGRESS_MIN_BYTES
     try:
-        with ws.transaction() as con, _progress_bar(con, path, show):
+        with _progress_bar(ws.con, path, show):
+            # A CSV is staged and mapped into temp tables before the transaction opens: they are not part of the
+            # workspace file, so this changes nothing stored, and DuckDB scans committed tables in parallel where
+            # it scans a transaction's own new tables on one thread.
             try:
-                prepared = prepare_csv(con, path, fmt)
-                if prepared is not None:
-                    result = _store(con, prepared, file=file, fmt=fmt, sha256=digest.result())
-                else:
-                    result = _store_records(con, read_records(path, fmt, **reader_options), file=file, fmt=fmt,
-                                            sha256=digest.result())
-                drop_staging(con)
-                drop_country_tables(con)
+                prepared = prepare_csv(ws.con, path, fmt)
             except duckdb.Error as err:
                 raise BadInput(file, None, f"cannot ingest: {_first_line(err)}") from err
+            with ws.transaction() as con:
+                try:
+                    if prepared is not None:
+                        result = _store(con, prepared, file=file, fmt=fmt, sha256=digest.result())
+                    else:
+                        result = _store_records(con, read_records(path, fmt, **reader_options), file=file,
+                                                fmt=fmt, sha256=digest.result())
+                except duckdb.Error as err:
+                    raise BadInput(file, None, f"cannot ingest: {_first_line(err)}") from err
     finally:
         digest.join()
+        drop_staging(ws.con)
+        drop_country_tables(ws.con)
     return result
 
 
@@ -190,7 +197,7 @@ def _store(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, file: str, fmt
             f"INSERT INTO {prepared.table} ({names}, ingest_id) "
             f"SELECT {names}, {ingest_id} FROM {mapped} {not_stored} {first_only}",
         )
-        if prepared.raw_table is not None:
+        if prepared.keeps_raw:
             _store_raw_rows(con, prepared, ingest_id, fmt, every_row=added == prepared.read - quarantined)
     finally:
         con.execute("RESET preserve_insertion_order")
@@ -214,38 +221,31 @@ def _store(con: duckdb.DuckDBPyConnection, prepared: Prepared, *, file: str, fmt
 
 def _store_raw_rows(con: duckdb.DuckDBPyConnection, prepared: Prepared, ingest_id: int, feed: str, *,
                     every_row: bool) -> None:
-    """Keep the staged CSV fields of the rows just stored in ``prepared.raw_table``, column by column, and record the
-    file's header in ``raw_columns`` (the view ``report_raw`` / ``tally_raw`` rebuilds each row from both).
+    """Keep the staged CSV fields of the rows just stored in ``raw_rows``, one text per row, and record the file's
+    header, the fields kept and their encoding in ``raw_headers`` (the views ``report_raw`` / ``tally_raw`` rebuild
+    each row from both; see migration 007).
 
-    A header name the table lacks becomes a new VARCHAR column (names match case-insensitively, as DuckDB's do).
     ``every_row`` says every staged row that is not quarantined was stored, so no join with the stored rows is
     needed to pick them."""
-    table = str(prepared.raw_table)
     keys = columns_of(con, STAGE)
-    existing = {name.lower(): name for name in columns_of(con, table)}
-    stored: list[str] = []  # the raw table column of each key (the key itself for rebuilt fields)
-    for name in keys:
-        if name in prepared.raw_rebuilt:
-            stored.append(name)
-            continue
-        column = existing.get(name.lower())  # never one of ours: staging refuses names with their prefix
-        if column is None:
-            column = name
-            con.execute(f"ALTER TABLE {table} ADD COLUMN {_ident(column)} VARCHAR")
-            existing[column.lower()] = column
-        stored.append(column)
-    con.execute("INSERT INTO raw_columns VALUES (?, ?, ?, ?)", [ingest_id, feed, keys, stored])
-    pairs = [(_ident(column), _ident(key)) for key, column in zip(keys, stored, strict=True)
-             if key not in prepared.raw_rebuilt]
-    targets = ", ".join(column for column, _ in pairs)
-    values = ", ".join(f"s.{key}" for _, key in pairs)
+    stored = [name for name in keys if name not in prepared.raw_rebuilt]
+    columns = [f"s.{_ident(name)}" for name in stored]
+    # The unit separator joins the values unless one of them contains it, or the mark of a NULL field.
+    clash = " OR ".join(f"contains({c}, chr(31)) OR contains({c}, chr(30))" for c in columns)
+    if _fetch_int(con, f"SELECT count(*) FROM (SELECT 1 FROM {STAGE} s WHERE {clash} LIMIT 1)"):
+        encoding, fields = "json", f"to_json([{', '.join(columns)}])::VARCHAR"
+    else:
+        encoding = "us"
+        fields = f"concat_ws(chr(31), {', '.join(f'coalesce({c}, chr(30))' for c in columns)})"
+    con.execute("INSERT INTO raw_headers (ingest_id, feed, keys, stored, encoding) VALUES (?, ?, ?, ?, ?)",
+                [ingest_id, feed, keys, stored, encoding])
     if every_row:
         where = not_quarantined(con, "s")
     else:
         where = (f"WHERE s._cf_line IN (SELECT source_line FROM {prepared.table} "
                  f"WHERE ingest_id = {int(ingest_id)})")
-    con.execute(f"INSERT INTO {table} (_cf_ingest_id, _cf_line, {targets}) "
-                f"SELECT {int(ingest_id)}, s._cf_line, {values} FROM {ROWS} s {where}")
+    con.execute(f"INSERT INTO raw_rows (_cf_ingest_id, _cf_line, fields) "
+                f"SELECT {int(ingest_id)}, s._cf_line, {fields} FROM {ROWS} s {where}")
 
 
 def _ident(name: str) -> str:
