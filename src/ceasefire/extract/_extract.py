@@ -19,7 +19,7 @@ from ceasefire.extract._dates import DatePhrase, find_dates
 from ceasefire.extract._gazetteer import current_name, district_mentions, gazetteer_mentions
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
 from ceasefire.extract._places import PlaceMention, place_table
-from ceasefire.extract._text import Token, detect_language, first_name, sentence_starts, tokenize
+from ceasefire.extract._text import Token, _morph, detect_language, first_name, sentence_starts, tokenize
 from ceasefire.model.report import Place, Report, Stance, Target
 
 FEED = "text"
@@ -64,6 +64,7 @@ _DIRECTION_WORDS = frozenset({
 _ANAPHORA = frozenset({"это", "этого", "то", "того", "це", "цього", "те", "this", "that", "it"})
 _REGION_WORDS = frozenset({"области", "області", "краю", "край", "region", "oblast", "республики", "республіки",
                            "bridge", "мост", "міст"})
+_THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
@@ -115,6 +116,13 @@ class _Incident:
     confirms: bool = False  # a side taking responsibility for the incident before it
     base: _Incident | None = None
     installed: bool = False
+    answer: bool = False  # the other side's own account, after a report by one side
+
+
+@cache
+def _past_tense(word: str, lang: str) -> bool:
+    parse = _morph(lang).parse(word)[0]
+    return parse.tag.POS == "VERB" and "past" in parse.tag
 
 
 @cache
@@ -210,6 +218,9 @@ class _Reading:
         self.places = [p for p in self.places if p.end in starts or not self._person_name(p)]
         # "Киевский район Донецка", "the Dniprovskyi district of Kherson": the district belongs to the city after it
         self.places = [p for p in self.places if not (self._district(p) and self._city_follows(p, starts))]
+        # "в Киевском районе города", "in the city's Kyivskyi district": a part of the city already named
+        self.places = [p for p in self.places if not (self._district(p) and self._of_the_city(p)
+                                                      and any(q.start < p.start for q in self.places))]
         self.dates: list[DatePhrase] = [d for d in find_dates(text, lang, published) if d.start >= self.body_start]
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
@@ -229,6 +240,8 @@ class _Reading:
             end += 1
         if end < count and not self.pause[end] and self.lows[end] in _AGAINST | {"на", "on"}:
             end += 1
+        if end < count and not self.pause[end]:
+            # "удары ВСУ по Белгороду", "ответ на подрыв Крымского моста": where it hit, with or without "по"
             stop = min(end + 3, count)
             while end < stop and not self.pause[end] and (self.tokens[end].surface[:1].isupper()
                                                            or self.lows[end] in _REGION_WORDS | {"the"}):
@@ -236,8 +249,11 @@ class _Reading:
         return set(range(start, end))
 
     def _past_verb(self, index: int) -> bool:
-        low = self.lows[index]
-        return not low.isascii() and low.endswith(("ли", "ла", "ло", "л", "в"))
+        """"обстреляли", "вдарили": a verb in the past tense; not a noun that ends alike ("обстрел", "подрыв")."""
+        low = self.tokens[index].surface.lower()
+        if low.isascii() or not low.endswith(("ли", "ла", "ло", "л", "в")):
+            return False
+        return _past_tense(low, "uk" if self.lang == "uk" else "ru")
 
     def _is_place(self, place: PlaceMention) -> bool:
         """A place name used for a party ("Kyiv said", "Moscow accused", "Ukrainian drones") is not a place."""
@@ -270,6 +286,10 @@ class _Reading:
         if end < len(self.lows) and self.lows[end] == "of":
             end += 1
         return end in starts and not self.pause[end] if end < len(self.pause) else False
+
+    def _of_the_city(self, place: PlaceMention) -> bool:
+        end = place.end if self.lows[place.end - 1] in _DISTRICT_WORDS else place.end + 1
+        return end < len(self.lows) and not self.pause[end] and self.tokens[end].surface in _THE_CITY
 
     def _compound_adjective(self, place: PlaceMention) -> bool:
         """"the Kyiv-controlled part", "a Moscow-installed official": a place name made into an adjective."""
@@ -480,7 +500,20 @@ class _Reading:
         if "say" in before and not after & {"attack", "weapon"} and not self._accused(match.start):
             sentence.speakers.append((match.start, party))
             return
+        if self._in_object(match.start, sentence):
+            sentence.owners.append((match.start, party))  # "удар по месту совещания командования ВСУ"
+            return
         sentence.actors.append((match.start, party))
+
+    def _in_object(self, index: int, sentence: _Sentence) -> bool:
+        """A force named inside what a strike was aimed at: "удар по месту совещания командования ВСУ", "a strike
+        on a gathering of Ukrainian units" (after "по"/"on" that follows the strike word, in the same clause)."""
+        for k in range(index - 1, max(sentence.start, index - 8) - 1, -1):
+            if self.pause[k + 1]:
+                return False
+            if self.lows[k] in _AGAINST and k > sentence.start and self.kinds[k - 1] & {"attack", "weapon"}:
+                return True
+        return False
 
     def _accused(self, index: int) -> bool:
         """True after "blaming", "accused", "звинуватив": the party named next is the one accused."""
@@ -562,6 +595,10 @@ class _Reading:
         gap = self.text[self.tokens[place.end - 1].end: following.start]
         if gap != " " or not following.surface[:1].isupper() or self.kinds[place.end] - {"speaker"}:
             return False
+        third = place.end + 1
+        if third < len(self.tokens) and not self.pause[third] and self.tokens[third].surface[:1].isupper() \
+                and not following.surface.isascii() and first_name(following.surface):
+            return False  # "мэр Львова Андрей Садовый": the place, then the official's first name and surname
         if self.kinds[place.end] == frozenset({"speaker"}):
             return True  # a surname the lexicon knows
         surface = self.tokens[place.start].surface
@@ -763,9 +800,10 @@ class _Reading:
 
     def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:
         anchors = self._anchor_places(part.places)
+        answer = current is not None and not current.is_denial and not current.confirms \
+            and self._other_side_speaks(current, part)
         if current is not None and not current.is_denial and not current.confirms and (
-                not anchors or (not current.places and not (part.speakers and current.speakers))) \
-                and not self._other_side_speaks(current, part):
+                not anchors or (not current.places and not (part.speakers and current.speakers))) and not answer:
             self._absorb(current, part)
             return current
         districts_only = bool(anchors) and all(self._district(p) for p in anchors)
@@ -775,23 +813,22 @@ class _Reading:
             if districts_only and any(p.admin1 == q.admin1 for p in anchors for q in incident.places):
                 self._absorb(incident, part)
                 return incident
-            if any(self._same_place(p, q) for p in anchors for q in self._anchor_places(incident.places)):
+            if any(self._same_place(p, q) for p in anchors for q in self._anchor_places(incident.places)) \
+                    and not self._other_side_speaks(incident, part):
                 self._absorb(incident, part)
                 return incident
-        incident = _Incident(part.start, part.end, [])
+        incident = _Incident(part.start, part.end, [], answer=answer)
         self._absorb(incident, part)
         incidents.append(incident)
         return incident
 
     def _other_side_speaks(self, current: _Incident, part: _Sentence) -> bool:
-        """"…, the governor said. Russia's defence ministry said its forces struck military sites": a sentence
-        in which the other side speaks is that side's own report, not more about the incident before it."""
+        """"…, the governor said. Russia's defence ministry said its forces struck military sites", "Moscow
+        claimed it had hit an arms depot": a sentence in which the other side speaks is that side's own report,
+        not more about the incident before it."""
         sides = {v for _, v in part.speakers if v in _OPPONENT}
         if len(sides) != 1 or not current.places:
             return False
-        own = bool(part.selfs) or any(self.lows[k] in _OWN for k in range(part.start, part.end))
-        if not (own or any(p in sides for _, p in part.actors)):
-            return False  # "Moscow claimed it had hit an arms depot": the other side's version of the same strike
         claimant = self._claimant(current, self._place(current)[1])
         return claimant in _OPPONENT and claimant not in sides
 
@@ -860,7 +897,7 @@ class _Reading:
         if incident.is_denial:
             stance = "denial"
         elif incident.confirms:
-            stance = "confirmation"
+            stance = "confirmation" if actor == claimant else "allegation"
         elif claimant is None:
             stance = "neutral"
         elif actor == claimant:
@@ -985,6 +1022,8 @@ class _Reading:
             side = claimant or held or ("UA" if self.lang == "uk" else "RU" if self.lang == "ru" else None)
             party = _OPPONENT.get(side or "")
         if incident.confirms:
+            if controller in _OPPONENT and claimant == controller:
+                return _OPPONENT[controller]  # "губернатор подтвердил атаку": struck on the ground it holds
             return claimant
         if incident.is_denial:
             counter = incident.counter
@@ -997,6 +1036,8 @@ class _Reading:
         owners = {p for _, p in incident.owners if p in _OPPONENT} | (owned & set(_OPPONENT))
         if len(owners) == 1:
             return _OPPONENT[owners.pop()]
+        if incident.answer and controller is None and claimant in _OPPONENT and not self._local_speaker(incident):
+            return claimant  # "Russia's defence ministry said it had hit military targets": its own strike
         if claimant is None:
             # nobody speaks: a weapon only one side fields names the side, unless it is what was hit
             sides = {self.made[i] for i, _, _ in incident.weapons if i in self.made and not self._struck(i)}
@@ -1006,6 +1047,15 @@ class _Reading:
         if controller is None or controller == claimant:
             return _OPPONENT.get(claimant)
         return claimant
+
+    def _local_speaker(self, incident: _Incident) -> bool:
+        """The one who says so is a local official ("the mayor"), who reports on the ground they run."""
+        says = [s for sentence in incident.sentences for s in sentence.says]
+        best = self._best_speaker(incident.speakers, says)
+        if best is None:
+            return False
+        # "мэр Львова Андрей Садовый": a named person with a local office
+        return best[1] == "@local" or any(v == "@local" and abs(i - best[0]) <= 2 for i, v in incident.speakers)
 
     def _target(self, incident: _Incident) -> str:
         if not any(t[2] >= 2 for t in incident.targets) and any(self._downed_aircraft(s) for s in incident.sentences):

@@ -1,0 +1,74 @@
+"""Texts in which more than one side speaks: each side's account is its own record, and who struck is read from
+the account (the other side's own strike report, a governor confirming an attack on their region), not from
+the first speaker of the text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ceasefire.extract import extract_text
+from ceasefire.model.report import Report
+
+DAY = date(2025, 3, 5)
+
+
+def incidents(text: str) -> list[Report]:
+    return [r for r in extract_text(text, report_id="a", published=DAY) if r.is_incident]
+
+
+def accounts(text: str) -> set[tuple[str | None, str | None, str]]:
+    return {(r.actor, r.claimant, r.stance) for r in incidents(text)}
+
+
+def test_the_other_sides_account_of_a_strike_at_the_same_place_is_its_own_record() -> None:
+    text = ("Ночью беспилотники атаковали Торопец, начался пожар, сообщил губернатор Тверской области. "
+            "Источник в украинской разведке сообщил, что удар по складу в Торопце нанесли дроны СБУ.")
+    assert accounts(text) == {("UA", "RU", "allegation"), ("UA", "UA", "confirmation")}
+
+
+def test_the_other_side_saying_it_hit_military_targets_reports_its_own_strike() -> None:
+    text = ("Russian missiles hit a block of flats in Odesa overnight, Ukrainian officials said. "
+            "Russia's defence ministry said it had struck military targets with precision weapons.")
+    assert accounts(text) == {("RU", "UA", "allegation"), ("RU", "RU", "confirmation")}
+
+
+def test_a_governor_confirming_an_attack_on_the_region_blames_the_other_side() -> None:
+    text = ("Генштаб ВСУ сообщил, что ночью дроны поразили нефтебазу в Саратове. "
+            "Губернатор Саратовской области подтвердил атаку: обломки дронов повредили резервуар.")
+    assert accounts(text) == {("UA", "UA", "confirmation"), ("UA", "RU", "allegation")}
+
+
+def test_a_force_named_inside_what_was_struck_owns_it() -> None:
+    text = ("Минобороны России сообщило, что был нанесён удар по месту сбора командиров ВСУ в Сумах, "
+            "уничтожены военнослужащие.")
+    assert accounts(text) == {("RU", "RU", "confirmation")}
+
+
+def test_a_district_of_the_city_is_in_the_city_named_before() -> None:
+    found = incidents("Мэр Харькова Игорь Терехов сообщил о прилёте в Киевском районе города, горит жилой дом.")
+    assert len(found) == 1
+    assert found[0].place is not None and found[0].place.name == "Kharkiv"
+    assert (found[0].actor, found[0].claimant) == ("RU", "UA")
+
+
+def test_a_mayors_city_before_the_mayors_first_name_is_a_place() -> None:
+    found = incidents("Мэр Львова Андрей Садовый сообщил, что после ракетного удара по подстанции часть города "
+                      "осталась без света.")
+    assert len(found) == 1
+    assert found[0].place is not None and found[0].place.name == "Lviv"
+    assert (found[0].actor, found[0].claimant) == ("RU", "UA")
+
+
+def test_the_strike_an_attack_is_said_to_answer_is_background() -> None:
+    text = ("Путин заявил, что вооружённые силы нанесли удар по объектам энергетики Украины. "
+            "По его словам, это ответ на подрыв Крымского моста.")
+    found = incidents(text)
+    assert len(found) == 1
+    assert found[0].place is None and (found[0].actor, found[0].claimant) == ("RU", "RU")
+
+
+def test_an_answered_shelling_named_by_a_noun_is_background_too() -> None:
+    text = "В ответ на обстрел Белгорода российская армия нанесла удар по Харькову, сообщило Минобороны России."
+    found = incidents(text)
+    assert len(found) == 1
+    assert found[0].place is not None and found[0].place.name == "Kharkiv"
