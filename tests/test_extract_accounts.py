@@ -72,3 +72,61 @@ def test_an_answered_shelling_named_by_a_noun_is_background_too() -> None:
     found = incidents(text)
     assert len(found) == 1
     assert found[0].place is not None and found[0].place.name == "Kharkiv"
+
+
+def test_denying_involvement_and_naming_who_is_to_blame() -> None:
+    text = ("Глава ДНР Денис Пушилин сообщил, что ВСУ обстреляли рынок в Макеевке, погибли люди. "
+            "В украинском командовании заявили, что ВСУ к обстрелу не причастны, а ответственность лежит на "
+            "российских военных.")
+    found = incidents(text)
+    assert {(r.actor, r.claimant, r.stance) for r in found} == {("UA", "RU", "allegation"), ("RU", "UA", "denial")}
+    denial = next(r for r in found if r.stance == "denial")
+    assert denial.weapon == "artillery"
+
+
+def test_saying_ukraine_does_not_attack_is_a_denial() -> None:
+    text = ("Минобороны России сообщило, что ночью беспилотники атаковали Курск, повреждены жилые дома. "
+            "Зеленский заявил, что Украина не нападает на мирные города.")
+    assert accounts(text) == {("UA", "RU", "allegation"), (None, "UA", "denial")}
+
+
+def test_a_second_town_in_a_region_already_struck_is_its_own_incident() -> None:
+    text = ("Ночью россияне атаковали дронами Николаевскую область, сообщил глава ОВА. "
+            "В Николаеве повреждён склад, в Очакове загорелся жилой дом.")
+    found = incidents(text)
+    assert sorted(r.place.name for r in found if r.place is not None and r.place.name) == ["Mykolaiv", "Ochakiv"]
+    assert {(r.actor, r.claimant) for r in found} == {("RU", "UA")}
+
+
+def test_the_other_side_on_the_city_center_is_about_the_city_named_before() -> None:
+    text = ("Минобороны России заявило, что ракетами был нанесён удар по месту сбора военных в Чернигове. "
+            "Украинские власти сообщают, что ракеты попали в центр города, погибли мирные жители.")
+    found = incidents(text)
+    assert {(r.actor, r.claimant, r.place.name if r.place else None) for r in found} == {
+        ("RU", "RU", "Chernihiv"), ("RU", "UA", "Chernihiv")}
+
+
+def test_a_place_word_opening_an_outlets_name_is_not_a_place() -> None:
+    text = ("Беспилотники атаковали нефтебазу в Новороссийске, сообщили краевые власти. "
+            "Источник заявил изданию «Украинская правда», что атака — дело рук СБУ.")
+    assert accounts(text) == {("UA", "RU", "allegation"), ("UA", "UA", "confirmation")}
+
+
+def test_the_other_side_commenting_without_a_strike_does_not_become_the_claimant() -> None:
+    text = ("В Белгородской области дрон ВСУ атаковал автобус, ранены пассажиры, сообщил губернатор. "
+            "Главное управление разведки Украины сообщило, что не располагает такой информацией.")
+    assert accounts(text) == {("UA", "RU", "allegation")}
+
+
+def test_where_a_strike_came_from_is_not_where_it_hit() -> None:
+    text = ("Над Белгородской областью разбился самолёт, сообщило Минобороны России. "
+            "В ведомстве заявили, что его сбили ВСУ ракетами из Харьковской области.")
+    found = incidents(text)
+    assert len(found) == 1
+    assert found[0].place is not None and found[0].place.admin1 == "Belgorod"
+    assert (found[0].actor, found[0].claimant) == ("UA", "RU")
+
+
+def test_local_officials_in_ukrainian_are_speakers() -> None:
+    found = incidents("У Києві ракета влучила в лікарню, повідомили місцеві посадовці.")
+    assert len(found) == 1 and (found[0].actor, found[0].claimant) == ("RU", "UA")

@@ -64,7 +64,8 @@ _DIRECTION_WORDS = frozenset({
 _ANAPHORA = frozenset({"это", "этого", "то", "того", "це", "цього", "те", "this", "that", "it"})
 _REGION_WORDS = frozenset({"области", "області", "краю", "край", "region", "oblast", "республики", "республіки",
                            "bridge", "мост", "міст"})
-_THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка"})
+_FROM_WORDS = frozenset({"from", "из", "з", "із", "зі", "изо"})
+_THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка", "город", "місто"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
@@ -259,7 +260,7 @@ class _Reading:
         """A place name used for a party ("Kyiv said", "Moscow accused", "Ukrainian drones") is not a place."""
         if place.facility:
             return True
-        if self._river(place) or self._compound_adjective(place):
+        if self._river(place) or self._compound_adjective(place) or self._quoted_name(place):
             return False
         if place.end - place.start == 1 and place.end < len(self.kinds) and "say" in self.kinds[place.end] \
                 and (place.start == 0 or self.pause[place.start]) and self._surname(place.start):
@@ -286,6 +287,15 @@ class _Reading:
         if end < len(self.lows) and self.lows[end] == "of":
             end += 1
         return end in starts and not self.pause[end] if end < len(self.pause) else False
+
+    def _quoted_name(self, place: PlaceMention) -> bool:
+        """"«Украинская правда»", "«Киевская Русь»": a place word opening a longer name in quotes (an outlet,
+        a company), not a place."""
+        start = self.tokens[place.start].start
+        if start == 0 or self.text[start - 1] not in "«\"“„":
+            return False
+        end = self.tokens[place.end - 1].end
+        return end < len(self.text) and self.text[end] not in "»\"”“"
 
     def _of_the_city(self, place: PlaceMention) -> bool:
         end = place.end if self.lows[place.end - 1] in _DISTRICT_WORDS else place.end + 1
@@ -569,9 +579,14 @@ class _Reading:
             return 4
         if self._near(place) or self._district(place):
             return 3
+        if self._origin(place):
+            return 3  # "ракетами из Харьковской области": where the strike came from
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
             return 1
         return 2
+
+    def _origin(self, place: PlaceMention) -> bool:
+        return place.start > 0 and self.lows[place.start - 1] in _FROM_WORDS
 
     def _district(self, place: PlaceMention) -> bool:
         """"Kherson's Dniprovskyi district", "у Дарницькому районі": a part of a city, named like a town."""
@@ -581,9 +596,11 @@ class _Reading:
 
     def _speaker_before(self, place: PlaceMention) -> bool:
         """"the governor of Belgorod", "authorities in Kherson", "начальник МВА Дмитро": the speaker's place."""
+        if place.start > 0 and self.pause[place.start]:
+            return False  # "…, сообщил глава ОВА. В Николаеве…": the speaker belongs to the sentence before
         if place.start > 0 and "speaker" in self.kinds[place.start - 1]:
             return True
-        if place.start > 1 and "speaker" in self.kinds[place.start - 2]:
+        if place.start > 1 and "speaker" in self.kinds[place.start - 2] and not self.pause[place.start - 1]:
             return "@local" in self.values[place.start - 2]
         return False
 
@@ -700,6 +717,9 @@ class _Reading:
         parties_before = {p for i, p in sentence.speakers if i < cut and not p.startswith("@")}
         parties_after = {p for i, p in sentence.speakers if i >= cut and not p.startswith("@")}
         before_attack = [a for a in sentence.attacks if a < cut]
+        says_before = [s for s in sentence.says if s < cut]
+        if not parties_after and says_before and before_attack and min(before_attack) > max(says_before):
+            return None, sentence  # "заявили, что ВСУ к обстрелу не причастны": the strike is what is denied
         if parties_before and before_attack and (not parties_after or parties_after != parties_before):
             # "Russia said Ukraine blew up the station, which Kyiv called a lie."
             left = self._slice(sentence, sentence.start, self._clause_start(sentence, cut))
@@ -799,7 +819,8 @@ class _Reading:
         return a.admin1 == b.admin1
 
     def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:
-        anchors = self._anchor_places(part.places)
+        # "…сбили ВСУ ракетами из Харьковской области": where a strike came from places no incident of its own
+        anchors = [p for p in self._anchor_places(part.places) if not self._origin(p)]
         answer = current is not None and not current.is_denial and not current.confirms \
             and self._other_side_speaks(current, part)
         if current is not None and not current.is_denial and not current.confirms and (
@@ -813,14 +834,26 @@ class _Reading:
             if districts_only and any(p.admin1 == q.admin1 for p in anchors for q in incident.places):
                 self._absorb(incident, part)
                 return incident
-            if any(self._same_place(p, q) for p in anchors for q in self._anchor_places(incident.places)) \
-                    and not self._other_side_speaks(incident, part):
+            theirs = self._anchor_places(incident.places)
+            if any(self._same_place(p, q) for p in anchors for q in theirs) and not self._other_side_speaks(
+                    incident, part) and not self._other_town(anchors, theirs):
                 self._absorb(incident, part)
                 return incident
         incident = _Incident(part.start, part.end, [], answer=answer)
         self._absorb(incident, part)
+        if answer and current is not None and not anchors and any(
+                self.tokens[k].surface in _THE_CITY or self.lows[k] in ("city", "town")
+                for k in range(part.start, part.end)):
+            incident.places = list(current.places)  # "…сообщают, что ракеты попали в центр города": that city
         incidents.append(incident)
         return incident
+
+    def _other_town(self, anchors: list[PlaceMention], theirs: list[PlaceMention]) -> bool:
+        """"…атаковали Одесскую область. В Одессе повреждён порт, в Измаиле — терминал": a town in the region
+        already struck, when the incident already has a town of its own, is another incident."""
+        towns = [q for q in theirs if q.kind == "settlement"]
+        mine = [p for p in anchors if p.kind == "settlement"]
+        return bool(towns and mine) and not any(self._same_place(p, q) for p in mine for q in towns)
 
     def _other_side_speaks(self, current: _Incident, part: _Sentence) -> bool:
         """"…, the governor said. Russia's defence ministry said its forces struck military sites", "Moscow
@@ -846,8 +879,12 @@ class _Reading:
         incident.installed = incident.installed or part.installed
 
     def _enrich(self, incident: _Incident, sentence: _Sentence) -> None:
-        """A sentence with no attack of its own may still say where, what or who about the incident before it."""
-        incident.speakers += sentence.speakers
+        """A sentence with no attack of its own may still say where, what or who about the incident before it;
+        the other side commenting on it ("ГУР сообщило, что не располагает информацией") does not become the
+        one who reported it."""
+        reported = self._claimant(incident, self._place(incident)[1]) if incident.speakers else None
+        incident.speakers += [s for s in sentence.speakers
+                              if not (reported in _OPPONENT and s[1] == _OPPONENT[reported])]
         incident.installed = incident.installed or sentence.installed
         if (sentence.aggregate and sentence.number) or sentence.intercept or sentence.launch:
             return
@@ -872,10 +909,15 @@ class _Reading:
                 counter = say
         if counter is None and any(i > sentence.deny_token for i in sentence.selfs):
             counter = sentence.deny_token
+        if counter is None:
+            # "…не причастны, а ответственность лежит на российских военных": the side said to be at fault
+            counter = next((k for k in range(sentence.deny_token + 1, sentence.end) if "culprit" in self.kinds[k]),
+                           None)
         denial.counter = counter
         denial.actors = [a for a in sentence.actors if a[0] > counter] if counter is not None else []
         counter_weapons = [w for w in sentence.weapons if counter is not None and w[0] > counter]
-        denial.weapons = counter_weapons or [w for w in sentence.weapons if w[0] > sentence.deny_token]
+        denial.weapons = counter_weapons or [w for w in sentence.weapons if w[0] > sentence.deny_token] or [
+            w for w in sentence.weapons if counter is not None and w[0] < sentence.deny_token]
         if not denial.weapons and base is not None and counter is None:
             denial.weapons = list(base.weapons)
         denial.attacks = list(sentence.attacks)
