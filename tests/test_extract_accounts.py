@@ -130,3 +130,19 @@ def test_where_a_strike_came_from_is_not_where_it_hit() -> None:
 def test_local_officials_in_ukrainian_are_speakers() -> None:
     found = incidents("У Києві ракета влучила в лікарню, повідомили місцеві посадовці.")
     assert len(found) == 1 and (found[0].actor, found[0].claimant) == ("RU", "UA")
+
+
+def test_a_ministry_named_without_its_country_answers_as_the_languages_side() -> None:
+    text = ("«Укрэнерго» сообщило о новом ударе по энергосистеме: в Житомирской и Ровенской областях повреждены "
+            "объекты энергетики. Минобороны в тот же день заявило о групповом ударе высокоточным оружием по "
+            "объектам энергетики Украины.")
+    found = incidents(text)
+    assert len(found) == 3
+    assert {(r.actor, r.claimant, r.stance) for r in found} == {
+        ("RU", "UA", "allegation"), ("RU", "RU", "confirmation")}
+
+
+def test_a_governor_on_the_same_strike_gives_the_struck_sides_account() -> None:
+    text = ("Генштаб ЗСУ повідомив, що вночі Сили оборони уразили нафтобазу в Енгельсі. "
+            "Саратовський губернатор заявив, що через атаку дронів на нафтобазі в Енгельсі виникла пожежа.")
+    assert accounts(text) == {("UA", "UA", "confirmation"), ("UA", "RU", "allegation")}

@@ -859,8 +859,11 @@ class _Reading:
         """"…, the governor said. Russia's defence ministry said its forces struck military sites", "Moscow
         claimed it had hit an arms depot": a sentence in which the other side speaks is that side's own report,
         not more about the incident before it."""
-        sides = {v for _, v in part.speakers if v in _OPPONENT}
-        if len(sides) != 1 or not current.places:
+        if not current.places:
+            return False
+        controller = self._place(_Incident(part.start, part.end, [], places=part.places))[1]
+        sides = {self._speaker_party(v, controller, part.installed) for _, v in part.speakers} & set(_OPPONENT)
+        if len(sides) != 1:
             return False
         claimant = self._claimant(current, self._place(current)[1])
         return claimant in _OPPONENT and claimant not in sides
