@@ -146,3 +146,20 @@ def test_a_governor_on_the_same_strike_gives_the_struck_sides_account() -> None:
     text = ("Генштаб ЗСУ повідомив, що вночі Сили оборони уразили нафтобазу в Енгельсі. "
             "Саратовський губернатор заявив, що через атаку дронів на нафтобазі в Енгельсі виникла пожежа.")
     assert accounts(text) == {("UA", "UA", "confirmation"), ("UA", "RU", "allegation")}
+
+
+def test_the_other_sides_version_of_the_same_damage_keeps_what_was_hit() -> None:
+    text = ("Украинские власти сообщили, что российская ракета попала в больницу в Харькове. "
+            "В Минобороны России заявили, что разрушения в Харькове вызвала ракета украинской ПВО.")
+    found = incidents(text)
+    assert len(found) == 2
+    assert {r.target.category for r in found} == {"civilian"}
+
+
+def test_soldiers_beaches_and_oil_companies_as_what_was_hit() -> None:
+    assert incidents("Минобороны России сообщило, что ударом «Искандера» в Сумах уничтожены военнослужащие ВСУ."
+                     )[0].target.category == "military"
+    assert incidents("Губернатор Севастополя сообщил, что обломки ракеты упали на пляж, есть раненые."
+                     )[0].target.category == "civilian"
+    assert incidents("В Новошахтинске беспилотник упал на территории нефтяного предприятия, сообщил губернатор."
+                     )[0].target.category == "energy"

@@ -845,6 +845,10 @@ class _Reading:
                 self.tokens[k].surface in _THE_CITY or self.lows[k] in ("city", "town")
                 for k in range(part.start, part.end)):
             incident.places = list(current.places)  # "…сообщают, что ракеты попали в центр города": that city
+        if answer and current is not None and not any(t[2] >= 2 for t in incident.targets) and incident.places \
+                and any(self._same_place(p, q) for p in self._anchor_places(incident.places)
+                        for q in self._anchor_places(current.places)):
+            incident.targets += current.targets  # "…заявили, что разрушения в Киеве вызвала ракета ПВО": that strike
         incidents.append(incident)
         return incident
 
