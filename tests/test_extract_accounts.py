@@ -163,3 +163,38 @@ def test_soldiers_beaches_and_oil_companies_as_what_was_hit() -> None:
                      )[0].target.category == "civilian"
     assert incidents("В Новошахтинске беспилотник упал на территории нефтяного предприятия, сообщил губернатор."
                      )[0].target.category == "energy"
+
+
+def test_street_names_and_namesakes_are_not_towns() -> None:
+    found = incidents("В Днепре ракета попала в дом на Набережной Победы, сообщили украинские власти.")
+    assert [r.place.name for r in found if r.place] == ["Dnipro"]
+    found = incidents("Глава Горловки сообщил, что обстрелу подвергся район шахты имени Гагарина.")
+    assert [r.place.name for r in found if r.place] == ["Horlivka"]
+
+
+def test_who_installed_an_official_is_not_a_place() -> None:
+    found = incidents("Назначенный Москвой мэр Новой Каховки заявил, что украинские удары разрушили ГЭС.")
+    assert [r.place.name for r in found if r.place] == ["Nova Kakhovka"]
+
+
+def test_a_denial_that_blames_the_other_sides_air_defence_and_the_strike_reported_after_it() -> None:
+    text = ("Песков заявил, что российские войска не наносят ударов по жилым домам, и повторил версию о том, что "
+            "трагедия в Днепре произошла из-за падения ракеты украинской ПВО. В субботу ракета попала в жилой дом, "
+            "погибли люди; в Воздушных силах ВСУ заявили, что это была российская ракета Х-22.")
+    found = incidents(text)
+    assert {(r.actor, r.claimant, r.stance) for r in found} == {("UA", "RU", "denial"), ("RU", "UA", "allegation")}
+    assert {r.place.name for r in found if r.place} == {"Dnipro"}
+
+
+def test_one_more_strike_on_the_same_town_is_its_own_incident() -> None:
+    text = ("Глава Горловки сообщил, что утром дрон атаковал автобус. "
+            "Днём, по его словам, обстрелу подвергся ещё и жилой квартал.")
+    found = incidents(text)
+    assert len(found) == 2 and {r.place.name for r in found if r.place} == {"Horlivka"}
+
+
+def test_drone_attacks_repelled_are_a_tally_not_an_incident() -> None:
+    assert incidents("Губернатор сообщил, что ночью над Ростовской областью были отражены атаки дронов.") == []
+    text = ("Ночью в Новошахтинске беспилотник упал на территории нефтебазы, сообщил губернатор. "
+            "По его словам, над областью были отражены атаки ещё нескольких дронов.")
+    assert len(incidents(text)) == 1

@@ -64,6 +64,10 @@ _DIRECTION_WORDS = frozenset({
 _ANAPHORA = frozenset({"это", "этого", "то", "того", "це", "цього", "те", "this", "that", "it"})
 _REGION_WORDS = frozenset({"области", "області", "краю", "край", "region", "oblast", "республики", "республіки",
                            "bridge", "мост", "міст"})
+# Words before a street's or a namesake's name: "улица Ленина", "набережная Победы", "шахта имени Гагарина".
+_NAMED_AFTER = ("улиц", "вулиц", "проспект", "набережн", "площад", "бульвар", "переул", "провул", "шоссе", "шосе",
+                "имени", "імені", "street", "avenue", "boulevard", "embankment", "square")
+_ANOTHER = frozenset({"ещё", "еще", "также", "тоже", "ще", "також", "теж", "also", "another"})
 _FROM_WORDS = frozenset({"from", "из", "з", "із", "зі", "изо"})
 _THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка", "город", "місто"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
@@ -262,6 +266,10 @@ class _Reading:
             return True
         if self._river(place) or self._compound_adjective(place) or self._quoted_name(place):
             return False
+        if place.start > 0 and self.lows[place.start - 1].startswith(_NAMED_AFTER):
+            return False  # "на Набережной Победы", "шахты имени Гагарина": a street or a namesake, not the town
+        if any("installed" in self.kinds[k] for k in range(place.start, place.end)):
+            return False  # "назначенный Москвой мэр": who installed the official
         if place.end - place.start == 1 and place.end < len(self.kinds) and "say" in self.kinds[place.end] \
                 and (place.start == 0 or self.pause[place.start]) and self._surname(place.start):
             return False  # "Любимов сообщил": a surname that is also a town's case form, opening "… said"
@@ -315,7 +323,8 @@ class _Reading:
         before = self.lows[place.start - 1] if place.start > 0 else ""
         if after.startswith(("fleet", "флот")):
             return True  # "Черноморского флота", "the Black Sea Fleet": a fleet, not Chornomorsk
-        return after.startswith("river") or before.startswith(("river", "річк", "рiчк", "рек", "річц"))
+        return after.startswith("river") or before.startswith(("river", "річк", "рiчк", "рек", "річц", "течени",
+                                                                 "течі", "русл", "берег"))
 
     def _next_kinds(self, start: int, width: int) -> set[str]:
         """Cue kinds of the next ``width`` tokens, up to the first comma, semicolon or full stop."""
@@ -823,10 +832,19 @@ class _Reading:
         anchors = [p for p in self._anchor_places(part.places) if not self._origin(p)]
         answer = current is not None and not current.is_denial and not current.confirms \
             and self._other_side_speaks(current, part)
+        another = current is not None and not anchors and self._another(part) and bool(current.places)
         if current is not None and not current.is_denial and not current.confirms and (
-                not anchors or (not current.places and not (part.speakers and current.speakers))) and not answer:
+                not anchors or (not current.places and not (part.speakers and current.speakers))) \
+                and not answer and not another:
             self._absorb(current, part)
             return current
+        if another and current is not None:
+            # "Днём обстрелу подвергся ещё и район шахты": one more strike on the same town
+            incident = _Incident(part.start, part.end, [])
+            self._absorb(incident, part)
+            incident.places = list(current.places)
+            incidents.append(incident)
+            return incident
         districts_only = bool(anchors) and all(self._district(p) for p in anchors)
         for incident in incidents:
             if incident.is_denial or incident.confirms:
@@ -841,16 +859,27 @@ class _Reading:
                 return incident
         incident = _Incident(part.start, part.end, [], answer=answer)
         self._absorb(incident, part)
+        last = incidents[-1] if incidents else None
+        if last is not None and not anchors and not answer and (last.is_denial or last.confirms):
+            incident.places = list(last.places)  # "Песков отрицал удар по Днепру. В субботу ракета попала…"
         if answer and current is not None and not anchors and any(
                 self.tokens[k].surface in _THE_CITY or self.lows[k] in ("city", "town")
                 for k in range(part.start, part.end)):
             incident.places = list(current.places)  # "…сообщают, что ракеты попали в центр города": that city
+        if answer and current is not None and not anchors and not incident.places and {
+                t[1] for t in incident.targets if t[2] >= 2} & {t[1] for t in current.targets if t[2] >= 2}:
+            incident.places = list(current.places)  # "…заявило, что собор был разрушен ракетой ПВО": that cathedral
         if answer and current is not None and not any(t[2] >= 2 for t in incident.targets) and incident.places \
                 and any(self._same_place(p, q) for p in self._anchor_places(incident.places)
                         for q in self._anchor_places(current.places)):
             incident.targets += current.targets  # "…заявили, что разрушения в Киеве вызвала ракета ПВО": that strike
         incidents.append(incident)
         return incident
+
+    def _another(self, part: _Sentence) -> bool:
+        """"ещё", "также", "also" with a weapon of its own, in a sentence naming no place: one more strike."""
+        return bool(part.weapons) and not (part.intercept or part.launch or part.aggregate) \
+            and any(self.lows[k] in _ANOTHER for k in range(part.start, part.end))
 
     def _other_town(self, anchors: list[PlaceMention], theirs: list[PlaceMention]) -> bool:
         """"…атаковали Одесскую область. В Одессе повреждён порт, в Измаиле — терминал": a town in the region
