@@ -198,3 +198,15 @@ def test_drone_attacks_repelled_are_a_tally_not_an_incident() -> None:
     text = ("Ночью в Новошахтинске беспилотник упал на территории нефтебазы, сообщил губернатор. "
             "По его словам, над областью были отражены атаки ещё нескольких дронов.")
     assert len(incidents(text)) == 1
+
+
+def test_a_unit_named_after_a_town_in_quotes_is_not_a_place() -> None:
+    found = incidents("Окупанти заявили, що український дрон атакував автобус у Горлівці. "
+                      "Речник угруповання військ «Луганськ» назвав це вигадкою.")
+    assert {r.place.name for r in found if r.place} == {"Horlivka"}
+
+
+def test_aviation_a_depot_supplies_is_not_the_weapon() -> None:
+    text = ("Генштаб ЗСУ повідомив, що вночі Сили оборони уразили нафтобазу в Енгельсі, яка забезпечує паливом "
+            "стратегічну авіацію. Губернатор заявив, що через атаку дронів на нафтобазі виникла пожежа.")
+    assert {r.weapon for r in incidents(text)} == {"drone"}

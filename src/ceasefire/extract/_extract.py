@@ -303,7 +303,12 @@ class _Reading:
         if start == 0 or self.text[start - 1] not in "«\"“„":
             return False
         end = self.tokens[place.end - 1].end
-        return end < len(self.text) and self.text[end] not in "»\"”“"
+        if end < len(self.text) and self.text[end] not in "»\"”“":
+            return True
+        # "угруповання військ «Луганськ»": a unit named after a place (a facility so named stands there:
+        # "станция «Суджа»")
+        before = place.start - 1
+        return before >= 0 and self.lows[before] not in _LOCATION_WORDS and "target" not in self.kinds[before]
 
     def _of_the_city(self, place: PlaceMention) -> bool:
         end = place.end if self.lows[place.end - 1] in _DISTRICT_WORDS else place.end + 1
@@ -1187,7 +1192,8 @@ class _Reading:
                 return "unknown"
         # an aircraft named as a noun is the weapon only when it does the striking ("aircraft dropped a bomb"),
         # not where planes were based or what was hit
-        weapons = [w for w in weapons if not (w[1] == "aircraft" and w[2] < 2 and not self._strikes(w[0]))]
+        weapons = [w for w in weapons if not (w[1] == "aircraft" and (w[2] < 2 or self._idle(w[0]))
+                                              and not self._strikes(w[0]))]
         if weapons:
             classes = {w[1] for w in weapons}
             if {"drone", "explosives"} <= classes:
@@ -1195,7 +1201,8 @@ class _Reading:
             return max(weapons, key=lambda w: (w[2], -w[0]))[1]
         if incident.is_denial:
             return "unknown"
-        others = [w for s in self.sentences if not s.deny for w in s.weapons if w[2] >= 2]
+        others = [w for s in self.sentences if not s.deny for w in s.weapons if w[2] >= 2
+                  and not (w[1] == "aircraft" and self._idle(w[0]) and not self._strikes(w[0]))]
         if others:
             return max(others, key=lambda w: (w[2], -w[0]))[1]
         return "unknown"
@@ -1211,6 +1218,11 @@ class _Reading:
         """"saying it does not target civilians", "saying its missiles hit a depot": no blame on the other side."""
         words = set(self.lows[start:attack + 1])
         return bool(words & _NEGATIONS) or bool(words & _OWN)
+
+    def _idle(self, index: int) -> bool:
+        """"…снабжает топливом стратегическую авиацию": aviation named with no strike word next to it."""
+        return "attack" not in self.kinds[index] and not any(
+            self.kinds[k] & {"attack", "launch"} for k in range(max(0, index - 2), index))
 
     def _strikes(self, index: int) -> bool:
         return any("attack" in self.kinds[k] for k in range(index + 1, min(index + 4, len(self.kinds))))
