@@ -210,3 +210,9 @@ def test_aviation_a_depot_supplies_is_not_the_weapon() -> None:
     text = ("Генштаб ЗСУ повідомив, що вночі Сили оборони уразили нафтобазу в Енгельсі, яка забезпечує паливом "
             "стратегічну авіацію. Губернатор заявив, що через атаку дронів на нафтобазі виникла пожежа.")
     assert {r.weapon for r in incidents(text)} == {"drone"}
+
+
+def test_a_denial_that_accuses_the_other_side_of_staging_blames_no_striker() -> None:
+    found = incidents("Moscow denied Ukrainian claims that it had shelled a school in Kherson, and accused Kyiv of "
+                      "staging the damage for the cameras.")
+    assert [(r.actor, r.claimant, r.stance) for r in found] == [(None, "RU", "denial")]

@@ -1110,6 +1110,9 @@ class _Reading:
             return claimant
         if incident.is_denial:
             counter = incident.counter
+            end = incident.sentences[0].end
+            if counter is not None and any("deny" in self.kinds[k] for k in range(counter + 1, end)):
+                return None  # "…and accused Kyiv of staging the damage": the other side faked it, struck nothing
             blamed = [a for a in incident.attacks if counter is not None and a > counter]
             if party is None and blamed and not self._negated_or_own(counter or 0, blamed[0]):
                 party = _OPPONENT.get(claimant or "")
