@@ -70,6 +70,11 @@ _NAMED_AFTER = ("улиц", "вулиц", "проспект", "набережн"
 _ANOTHER = frozenset({"ещё", "еще", "также", "тоже", "ще", "також", "теж", "also", "another"})
 _FROM_WORDS = frozenset({"from", "из", "з", "із", "зі", "изо"})
 _THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка", "город", "місто"})
+# "В Москве удар не комментировали", "Kyiv did not comment": a side declining to comment reports nothing
+_NO_COMMENT = re.compile(
+    r"(?:\b(?:не|ни|did\s+not|didn't|has\s+not|hasn't|have\s+not|haven't|declined\s+to|refused\s+to)\s+"
+    r"(?:\w+\s+)?(?:прокомментир|прокоментув|комментир|коментув|comment)|\bno\s+comment|"
+    r"\bбез\s+комментари|\bбез\s+коментар)", re.IGNORECASE)
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
@@ -645,6 +650,8 @@ class _Reading:
         incidents: list[_Incident] = []
         current: _Incident | None = None
         for sentence in self.sentences:
+            if self._no_comment(sentence):
+                continue
             if sentence.deny and (sentence.speakers or current is not None):
                 base, denial = self._split_denial(sentence)
                 if base is not None and self._is_incident(base):
@@ -669,6 +676,15 @@ class _Reading:
                 else:
                     incidents.append(self._confirmation(claim, current))
         return [i for i in incidents if self._worth_reporting(i)]
+
+    def _no_comment(self, sentence: _Sentence) -> bool:
+        """"В Москве удар официально не комментировали": a sentence that only says a side kept silent names no
+        incident, and its place is where that side sits, not where anything was hit."""
+        if any(t[2] >= 2 for t in sentence.targets) or any(w[2] >= 2 for w in sentence.weapons):
+            return False
+        start = self.tokens[sentence.start].start
+        end = self.tokens[sentence.end - 1].end
+        return _NO_COMMENT.search(self.text, start, end) is not None
 
     def _confirms_own_report(self, claim: _Sentence, current: _Incident) -> bool:
         """"Генштаб ВСУ подтвердил удар" after a Russian account is Ukraine's own confirmation; the same words
@@ -775,7 +791,8 @@ class _Reading:
         """Split a sentence that names several distinct places, each with its own clause."""
         groups: list[list[PlaceMention]] = []
         for place in self._anchor_places(sentence.places):
-            if groups and (self._same_place(groups[-1][-1], place) or self._near(place) or self._district(place)):
+            if groups and (self._same_place(groups[-1][-1], place) or self._near(place) or self._district(place)
+                           or self._landmark_for(groups[-1], place)):
                 groups[-1].append(place)
                 continue
             if any(self._same_place(g[0], place) for g in groups):
@@ -805,6 +822,16 @@ class _Reading:
             if not part.attacks:
                 part.attacks = list(sentence.attacks)
         return parts
+
+    def _landmark_for(self, group: list[PlaceMention], place: PlaceMention) -> bool:
+        """"Под Херсоном российские войска ударили по Белозерке": a landmark opening the clause locates the town
+        named later in it; both are one incident."""
+        if not all(self._near(p) for p in group):
+            return False
+        first = group[0].start - 1  # the near word
+        opening = first == 0 or self.pause[first]  # "Near Kharkiv, Russian drones hit…": its comma is no cut
+        start = group[-1].end + 1 if opening else group[-1].end
+        return not any(self.pause[k] for k in range(start, place.start + 1))
 
     def _cut_between(self, left_end: int, right_start: int) -> int:
         for k in range(right_start, left_end - 1, -1):
@@ -1019,7 +1046,11 @@ class _Reading:
 
         mention = min(incident.places, key=order)
         if mention.kind == "settlement":
-            choice = next((c for c in mention.candidates if c.admin1 in regions), mention.candidates[0])
+            # "Near Kharkiv, … hit Zolochiv": the landmark's region picks among namesakes
+            landmarks = {p.best.admin1 if p.best is not None else p.admin1 for p in incident.places
+                         if p is not mention and self._near(p)}
+            choice = next((c for c in mention.candidates if c.admin1 in regions), None) or next(
+                (c for c in mention.candidates if c.admin1 in landmarks), mention.candidates[0])
             controller = control_settlement.get(choice.name) or control_admin1.get(choice.admin1) or choice.country
             name = current_name(choice.name, choice.admin1, choice.lat, choice.lon)
             return Place(name, choice.admin1, choice.country, choice.lat, choice.lon), controller
