@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from ceasefire.sources._csv import ROWS, STAGE, TODO, quarantine_rows, stage_csv
+from ceasefire.sources._csv import STAGE, TODO, quarantine_rows, stage_csv
 from ceasefire.sources._data import create_country_tables, load_yaml, sql_str, target_case, weapon_case
 from ceasefire.sources._feed import Prepared
 
@@ -82,7 +82,8 @@ def _create_lookups(con: duckdb.DuckDBPyConnection, needs_notes: str) -> None:
 
     - ``_cf_sub``: sub_event_type → action, default weapon, index of its refine list;
     - ``_cf_actor``: actor1 → the party its name names;
-    - ``_cf_notes``: notes of the rows for which ``needs_notes`` holds → target type and a weapon per refine list;
+    - ``_cf_notes``: (notes, refine list) of the rows for which ``needs_notes`` holds → target type, and the weapon
+      the notes name among that refine list's (only the list the row's sub-event refines by is searched);
     - ``_cf_when``: (event_date, iso, country) → alpha-2 and the local day's bounds as naive UTC.
     """
     refines = _refine_lists()
@@ -97,11 +98,13 @@ def _create_lookups(con: duckdb.DuckDBPyConnection, needs_notes: str) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE _cf_actor AS SELECT actor1 AS _a_name, "
                 f"{_actor_party_sql('actor1')} AS _a_party FROM (SELECT DISTINCT actor1 FROM {STAGE}) "
                 "WHERE actor1 IS NOT NULL")
-    weapons = "".join(f", {weapon_case('_lc', list(refine))} AS _n_w{i}" for i, refine in enumerate(refines))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _cf_notes AS SELECT notes AS _n_notes, "
-                f"{target_case('_lc')} AS _n_target{weapons} "
-                f"FROM (SELECT notes, lower(notes) AS _lc FROM (SELECT DISTINCT notes FROM {STAGE} "
-                f"WHERE notes IS NOT NULL AND {needs_notes}))")
+    whens = " ".join(f"WHEN {i} THEN {weapon_case('_lc', list(refine))}" for i, refine in enumerate(refines))
+    weapon = f"(CASE _refine {whens} ELSE NULL END)" if refines else "NULL"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _cf_notes AS SELECT notes AS _n_notes, _refine AS _n_refine, "
+                f"{target_case('_lc')} AS _n_target, {weapon} AS _n_weapon "
+                f"FROM (SELECT notes, _refine, lower(notes) AS _lc FROM (SELECT DISTINCT r.notes, "
+                f"s._s_refine AS _refine FROM {STAGE} r LEFT JOIN _cf_sub s ON s._s_name = r.sub_event_type "
+                f"WHERE r.notes IS NOT NULL AND {needs_notes}))")
     day = _date_sql("event_date")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _cf_when AS
@@ -133,31 +136,23 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
     target = (f"(CASE WHEN {civilian} THEN coalesce(n._n_target, 'civilian') WHEN {military} THEN 'military' "
               f"WHEN {remote} AND split_part(n._n_target, '.', 1) IN ('energy', 'infrastructure') THEN n._n_target "
               "ELSE 'unknown' END)")
-    refine_whens = " ".join(f"WHEN {i} THEN coalesce(n._n_w{i}, s._s_weapon)" for i in range(len(_refine_lists())))
-    weapon = f"coalesce(CASE s._s_refine {refine_whens} ELSE s._s_weapon END, 'unknown')"
-    # The mapped values are computed into a narrow materialised set (line number, no long text), and the long text
-    # columns are attached afterwards by an integer join on the line: carrying them through the lookup joins costs
-    # far more than the joins themselves.
+    weapon = ("coalesce(CASE WHEN s._s_refine IS NOT NULL THEN coalesce(n._n_weapon, s._s_weapon) "
+              "ELSE s._s_weapon END, 'unknown')")
+    # One pass: the staged rows, not yet stored, joined to the small lookups. (Mapping into a narrow set first and
+    # attaching the long text by line paid off only while staging scans ran on one thread; now it costs more CPU.)
     rows_sql = f"""
-        WITH mapped AS MATERIALIZED (
-            SELECT r._cf_line, r.event_id_cnty, w._w_start, w._w_end, w._w_alpha2,
-                   TRY_CAST(r.latitude AS DOUBLE) AS _lat, TRY_CAST(r.longitude AS DOUBLE) AS _lon,
-                   CASE WHEN TRY_CAST(r.inter1 AS INTEGER) IN ({_codes(rules()['party_inter_codes'])})
-                        THEN a._a_party END AS _party,
-                   {target} AS _target, {weapon} AS _weapon, coalesce(s._s_action, 'other') AS _action,
-                   TRY_CAST(r.fatalities AS INTEGER) AS _fatalities
-            FROM {TODO} r
-            JOIN _cf_when w ON w._w_date = r.event_date AND w._w_iso IS NOT DISTINCT FROM r.iso
-                 AND w._w_country IS NOT DISTINCT FROM r.country
-            LEFT JOIN _cf_sub s ON s._s_name = r.sub_event_type
-            LEFT JOIN _cf_actor a ON a._a_name = r.actor1
-            LEFT JOIN _cf_notes n ON n._n_notes = r.notes
-        )
-        SELECT 'acled:' || m.event_id_cnty, '{FEED}', t.source, t.notes, NULL::TIMESTAMP, m._w_start, m._w_end,
-               t.location, t.admin1, m._w_alpha2, m._lat, m._lon, m._party, NULL::VARCHAR, m._target,
-               split_part(m._target, '.', 1), m._weapon, m._action, 'neutral', true, m._fatalities,
-               {sql_str(str(path))}, m._cf_line, NULL::JSON
-        FROM mapped m JOIN {ROWS} t ON t._cf_line = m._cf_line
+        SELECT 'acled:' || r.event_id_cnty, '{FEED}', r.source, r.notes, NULL::TIMESTAMP, w._w_start, w._w_end,
+               r.location, r.admin1, w._w_alpha2, TRY_CAST(r.latitude AS DOUBLE), TRY_CAST(r.longitude AS DOUBLE),
+               CASE WHEN TRY_CAST(r.inter1 AS INTEGER) IN ({_codes(rules()['party_inter_codes'])})
+                        THEN a._a_party END, NULL::VARCHAR, {target},
+               split_part({target}, '.', 1), {weapon}, coalesce(s._s_action, 'other'), 'neutral', true,
+               TRY_CAST(r.fatalities AS INTEGER), {sql_str(str(path))}, r._cf_line, NULL::JSON
+        FROM {TODO} r
+        JOIN _cf_when w ON w._w_date = r.event_date AND w._w_iso IS NOT DISTINCT FROM r.iso
+             AND w._w_country IS NOT DISTINCT FROM r.country
+        LEFT JOIN _cf_sub s ON s._s_name = r.sub_event_type
+        LEFT JOIN _cf_actor a ON a._a_name = r.actor1
+        LEFT JOIN _cf_notes n ON n._n_notes = r.notes AND n._n_refine IS NOT DISTINCT FROM s._s_refine
     """
     return Prepared(read=read, table="reports", rows_sql=rows_sql, key_sql="'acled:' || event_id_cnty",
                     keeps_raw=True, raw_rebuilt=RAW_REBUILT)
