@@ -3,7 +3,9 @@
 The CSV is synthesised from the real ACLED sample in ../shared/data (or $CEASEFIRE_DATA): each synthetic row takes
 its event/actor columns, its place columns and its text columns from three independently drawn real rows, so every
 column keeps the sample's distribution; dates are the sample's shifted by three years so that they fall across the
-2025 arrangements. Figures are printed as ratios against baselines measured in the same run:
+2025 arrangements. Each row's notes end with its own reference ("[ref 123]"), so that every notes text is distinct
+as in a real export (a few thousand texts repeated a million times would flatter work done once per text).
+Figures are printed as ratios against baselines measured in the same run:
 
 - ingest rows/s against DuckDB's bare ``read_csv`` of the same file into a table (goal ≥ 0.5), each the best of
   ``--repeat`` alternating runs on fresh files;
@@ -56,7 +58,8 @@ def synthesise(sample: Path, out: Path, rows: int, seed: float = 0.42) -> None:
                  ev.time_precision, ev.disorder_type, ev.event_type, ev.sub_event_type, ev.actor1, ev.assoc_actor_1,
                  ev.inter1, ev.actor2, ev.assoc_actor_2, ev.inter2, ev.interaction, ev.civilian_targeting,
                  pl.iso, pl.region, pl.country, pl.admin1, pl.admin2, pl.admin3, pl.location, pl.latitude,
-                 pl.longitude, pl.geo_precision, tx.source, tx.source_scale, tx.notes, ev.fatalities, tx.tags,
+                 pl.longitude, pl.geo_precision, tx.source, tx.source_scale,
+                 tx.notes || ' [ref ' || k || ']' AS notes, ev.fatalities, tx.tags,
                  ev.timestamp
           FROM picks JOIN s ev ON ev.i = picks.a JOIN s pl ON pl.i = picks.b JOIN s tx ON tx.i = picks.c
         ) TO '{out}' (HEADER, DELIMITER ',')
