@@ -37,3 +37,32 @@ def test_a_landmark_opening_the_clause_locates_the_town_named_after_it() -> None
 def test_a_landmark_in_another_clause_is_still_its_own_place() -> None:
     assert places("Drones hit a school near Kharkiv, and in Sumy a hospital was damaged, officials said.") \
         == ["Kharkiv", "Sumy"]
+
+
+def test_a_district_named_after_a_distant_town_is_another_incident() -> None:
+    text = ("Губернатор Курской области сообщил, что ВСУ обстреляли Льгов: снаряд попал в детский сад. "
+            "В Рыльском районе, по его словам, после атаки дрона на подстанцию без света остались несколько сёл.")
+    found = incidents(text)
+    assert [(r.target.type, r.weapon) for r in found] == [("civilian.education", "artillery"),
+                                                           ("energy.power", "drone")]
+    assert found[1].place is not None and found[1].place.name == "Rylsk"
+
+
+def test_a_district_around_the_town_struck_is_the_same_incident() -> None:
+    text = "Росіяни обстріляли Марганець, пошкоджено школу. У Нікопольському районі також пошкоджено лінію зв'язку."
+    assert places(text) == ["Marhanets"]
+
+
+def test_a_weapon_named_as_what_was_kept_or_made_there_is_not_the_means() -> None:
+    found = incidents("ВС РФ нанесли удар по пунктам базирования безэкипажных катеров ВСУ в районе Очакова, "
+                      "сообщило Минобороны.")
+    assert [(r.target.type, r.weapon) for r in found] == [("military.equipment", "unknown")]
+    found = incidents("Минобороны России сообщило, что поражены места подготовки морских беспилотников в Одессе.")
+    assert [r.weapon for r in found] == ["unknown"]
+
+
+def test_a_post_office_and_a_military_institute_are_targets() -> None:
+    assert [r.target.type for r in incidents("Российский дрон попал в здание почты в Бериславе, сообщили власти.")] \
+        == ["civilian.commercial"]
+    assert [r.target.type for r in incidents("Две ракеты попали в Военный институт связи в Полтаве.")] \
+        == ["military.personnel"]

@@ -75,6 +75,11 @@ _NO_COMMENT = re.compile(
     r"(?:\b(?:не|ни|did\s+not|didn't|has\s+not|hasn't|have\s+not|haven't|declined\s+to|refused\s+to)\s+"
     r"(?:\w+\s+)?(?:прокомментир|прокоментув|комментир|коментув|comment)|\bno\s+comment|"
     r"\bбез\s+комментари|\bбез\s+коментар)", re.IGNORECASE)
+# nouns whose complement is a weapon kept, made or launched there: "места подготовки беспилотников"
+_WEAPON_HEADS = ("подготовк", "підготовк", "базирован", "базуванн", "запуск", "производств", "виробництв",
+                 "хранен", "зберіганн", "сборк", "складанн", "ремонт", "обслуговуванн", "обслуживан")
+_WEAPON_HEADS_EN = ("production", "storage", "assembly", "launch", "factor", "plant", "workshop", "depot",
+                    "warehouse", "repair")
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
@@ -881,7 +886,8 @@ class _Reading:
         for incident in incidents:
             if incident.is_denial or incident.confirms:
                 continue
-            if districts_only and any(p.admin1 == q.admin1 for p in anchors for q in incident.places):
+            if districts_only and any(p.admin1 == q.admin1 for p in anchors for q in incident.places) \
+                    and not self._other_district(anchors, incident.places):
                 self._absorb(incident, part)
                 return incident
             theirs = self._anchor_places(incident.places)
@@ -907,6 +913,15 @@ class _Reading:
             incident.targets += current.targets  # "…заявили, что разрушения в Киеве вызвала ракета ПВО": that strike
         incidents.append(incident)
         return incident
+
+    @staticmethod
+    def _other_district(districts: list[PlaceMention], theirs: list[PlaceMention]) -> bool:
+        """"ВСУ обстреляли Льгов… В Рыльском районе после атаки дрона…": a district named after a town far from
+        every town the incident has is another incident, though in the same region."""
+        towns = [q.best for q in theirs if q.kind == "settlement" and q.best is not None]
+        mine = [p.best for p in districts if p.kind == "settlement" and p.best is not None]
+        return bool(towns and mine) and not any(
+            abs(a.lat - b.lat) < 0.25 and abs(a.lon - b.lon) < 0.4 for a in mine for b in towns)
 
     def _another(self, part: _Sentence) -> bool:
         """"ещё", "также", "also" with a weapon of its own, in a sentence naming no place: one more strike."""
@@ -1218,6 +1233,20 @@ class _Reading:
                 return True
         return False
 
+    def _weapon_as_object(self, index: int) -> bool:
+        """A weapon word that completes a noun of making, keeping or launching ("подготовки беспилотников",
+        "базирования катеров", "drone production", "missile storage") names the target, not the means."""
+        for k in range(index - 1, max(-1, index - 3), -1):
+            if self.pause[k + 1]:
+                break
+            if self.lows[k].startswith(_WEAPON_HEADS):
+                return True
+        following = index + 1
+        while following < len(self.lows) and not self.pause[following] and "weapon" in self.kinds[following]:
+            following += 1
+        return following < len(self.lows) and not self.pause[following] \
+            and self.lows[following].startswith(_WEAPON_HEADS_EN)
+
     def _weapon(self, incident: _Incident) -> str:
         weapons = incident.weapons
         if any(self._downed_aircraft(s) for s in incident.sentences):
@@ -1228,6 +1257,8 @@ class _Reading:
         # not where planes were based or what was hit
         weapons = [w for w in weapons if not (w[1] == "aircraft" and (w[2] < 2 or self._idle(w[0]))
                                               and not self._strikes(w[0]))]
+        # "места подготовки морских беспилотников", "drone production sites": a weapon named as what was hit
+        weapons = [w for w in weapons if not self._weapon_as_object(w[0])]
         if weapons:
             classes = {w[1] for w in weapons}
             if {"drone", "explosives"} <= classes:
@@ -1236,7 +1267,8 @@ class _Reading:
         if incident.is_denial:
             return "unknown"
         others = [w for s in self.sentences if not s.deny for w in s.weapons if w[2] >= 2
-                  and not (w[1] == "aircraft" and self._idle(w[0]) and not self._strikes(w[0]))]
+                  and not (w[1] == "aircraft" and self._idle(w[0]) and not self._strikes(w[0]))
+                  and not self._weapon_as_object(w[0])]
         if others:
             return max(others, key=lambda w: (w[2], -w[0]))[1]
         return "unknown"
