@@ -242,3 +242,13 @@ def test_a_country_named_as_where_is_not_the_attacker(text: str, lang: str, want
 def test_a_minister_named_by_office_speaks_for_the_place_struck() -> None:
     text = "A missile hit a residential building in the centre of Poltava overnight, interior minister said."
     assert who(text, "en") == ("RU", "UA")
+
+
+def test_a_force_completing_the_noun_of_what_was_hit_owns_it_and_did_not_strike() -> None:
+    text = ("Минобороны России заявило, что ракетами «Искандер-М» поражено место встречи командного состава "
+            "группировки ВСУ в Сумах.")
+    found = [r for r in extract_text(text, report_id="a", published=date(2025, 4, 13)) if r.is_incident]
+    assert [(r.actor, r.claimant, r.stance) for r in found] == [("RU", "RU", "confirmation")]
+    text = "В результате обстрела со стороны ВСУ в Энергодаре повреждена подстанция, сообщила мэр Энергодара."
+    found = [r for r in extract_text(text, report_id="a", published=date(2025, 4, 13)) if r.is_incident]
+    assert [r.actor for r in found] == ["UA"]

@@ -66,3 +66,18 @@ def test_a_post_office_and_a_military_institute_are_targets() -> None:
         == ["civilian.commercial"]
     assert [r.target.type for r in incidents("Две ракеты попали в Военный институт связи в Полтаве.")] \
         == ["military.personnel"]
+
+
+def test_drones_destroyed_over_a_place_with_no_damage_are_no_incident() -> None:
+    assert incidents("Над Ростовской областью ночью уничтожены пять беспилотников, пострадавших и разрушений нет, "
+                     "сообщил губернатор.") == []
+    assert incidents("Ukrainian drones were destroyed over the Kursk region overnight, the governor said.") == []
+    assert places("Над Белгородом ночью сбиты три беспилотника, обломки повредили жилой дом, сообщил губернатор.") \
+        == ["Belgorod"]
+
+
+def test_the_struck_places_own_authorities_answering_speak_of_that_place() -> None:
+    found = incidents("Сили оборони уразили нафтобазу в Ровеньках на тимчасово окупованій Луганщині, повідомив "
+                      "Генштаб ЗСУ. Окупаційна влада заявила, що пошкоджено житлові будинки.")
+    assert [(r.place.name if r.place else None, r.claimant, r.target.type) for r in found] == [
+        ("Rovenky", "UA", "energy.oil"), ("Rovenky", "RU", "civilian.residential")]

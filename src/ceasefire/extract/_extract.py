@@ -80,6 +80,11 @@ _WEAPON_HEADS = ("подготовк", "підготовк", "базирован
                  "хранен", "зберіганн", "сборк", "складанн", "ремонт", "обслуговуванн", "обслуживан")
 _WEAPON_HEADS_EN = ("production", "storage", "assembly", "launch", "factor", "plant", "workshop", "depot",
                     "warehouse", "repair")
+_CYRILLIC_WORD = re.compile(r"^[а-яёіїєґ'-]+$")
+_VERB_ENDINGS = ("ли", "ло", "ла", "ет", "ют", "ут", "ат", "ят", "ит", "ся", "сь", "ть", "ти", "ал", "ил", "ел", "ыл")
+_AGENT_NOUNS = frozenset({"стороны", "сторони", "боку", "силами", "силам", "действий", "действия", "дій",
+                          "руками", "подразделениями", "підрозділами", "вины", "вини"})
+_OVER = frozenset({"над", "over", "above"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
@@ -382,7 +387,17 @@ class _Reading:
         for token_index, token in enumerate(self.tokens):
             if token.surface[:1].isdigit():
                 owner(token_index).number = True
+        for sentence in sentences:
+            # "Над Ростовской областью уничтожены пять беспилотников": drones destroyed over a place were downed
+            if sentence.weapons and any(self._over(p.start) for p in sentence.places) \
+                    and all(w[1] in ("drone", "missile", "rocket") for w in sentence.weapons):
+                sentence.intercept = True
         return sentences
+
+    def _over(self, start: int) -> bool:
+        """"над Белгородом", "over the Kursk region": the place named is where something flew."""
+        before = start - 1 if start > 0 and self.lows[start - 1] != "the" else start - 2
+        return before >= 0 and self.lows[before] in _OVER
 
     def _add_cue(self, sentence: _Sentence, match: Match) -> None:
         if match.start in self.background:
@@ -546,6 +561,25 @@ class _Reading:
             if self.pause[k + 1]:
                 return False
             if self.lows[k] in _AGAINST and k > sentence.start and self.kinds[k - 1] & {"attack", "weapon"}:
+                return True
+        return self._genitive_owner(index, sentence)
+
+    def _genitive_owner(self, index: int, sentence: _Sentence) -> bool:
+        """"поражено место встречи командного состава группировки ВСУ": a force right after a noun it completes,
+        in a clause whose strike word comes before, owns what was hit."""
+        prev = index - 1
+        if prev <= sentence.start or self.pause[index] or self.kinds[prev]:
+            return False
+        word = self.lows[prev]
+        if len(word) < 4 or not _CYRILLIC_WORD.match(word) or word.endswith(_VERB_ENDINGS) \
+                or not self.tokens[prev].surface[:1].islower():
+            return False  # "по Белгороду российские войска атаковали": a name before it completes nothing
+        if word in _AGENT_NOUNS:
+            return False  # "обстрел со стороны ВСУ", "силами ВСУ": the force is who struck
+        for k in range(prev - 1, max(sentence.start, index - 9) - 1, -1):
+            if self.pause[k + 1]:
+                return False
+            if "attack" in self.kinds[k]:
                 return True
         return False
 
@@ -904,6 +938,8 @@ class _Reading:
                 self.tokens[k].surface in _THE_CITY or self.lows[k] in ("city", "town")
                 for k in range(part.start, part.end)):
             incident.places = list(current.places)  # "…сообщают, что ракеты попали в центр города": that city
+        if answer and current is not None and not anchors and not incident.places and self._local_account(part):
+            incident.places = list(current.places)  # "…Окупаційна влада заявила, що пошкоджено будинки": there
         if answer and current is not None and not anchors and not incident.places and {
                 t[1] for t in incident.targets if t[2] >= 2} & {t[1] for t in current.targets if t[2] >= 2}:
             incident.places = list(current.places)  # "…заявило, что собор был разрушен ракетой ПВО": that cathedral
@@ -922,6 +958,11 @@ class _Reading:
         mine = [p.best for p in districts if p.kind == "settlement" and p.best is not None]
         return bool(towns and mine) and not any(
             abs(a.lat - b.lat) < 0.25 and abs(a.lon - b.lon) < 0.4 for a in mine for b in towns)
+
+    def _local_account(self, part: _Sentence) -> bool:
+        """The other side's answer given by the authorities of the place struck (installed or local officials)
+        speaks of that place even when it does not name it."""
+        return part.installed or any("@local" in self.values[i] for i, _ in part.speakers)
 
     def _another(self, part: _Sentence) -> bool:
         """"ещё", "также", "also" with a weapon of its own, in a sentence naming no place: one more strike."""
