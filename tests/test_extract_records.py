@@ -81,3 +81,21 @@ def test_the_struck_places_own_authorities_answering_speak_of_that_place() -> No
                       "Генштаб ЗСУ. Окупаційна влада заявила, що пошкоджено житлові будинки.")
     assert [(r.place.name if r.place else None, r.claimant, r.target.type) for r in found] == [
         ("Rovenky", "UA", "energy.oil"), ("Rovenky", "RU", "civilian.residential")]
+
+
+def test_a_preposition_opening_a_sentence_is_no_town() -> None:
+    text = ("Российские войска нанесли удар по Запорожью, разрушен жилой дом, сообщил Иван Федоров. "
+            "Кроме того, обстрелу подверглись Гуляйполе и Орехов, где повреждены школы.")
+    assert places(text) == ["Zaporizhzhia", "Huliaipole", "Orikhiv"]
+
+
+def test_neighbouring_towns_with_their_own_names_are_their_own_incidents() -> None:
+    text = ("По данным украинских властей, в районе Покровска российская авиабомба разрушила больницу. "
+            "В Мирнограде, по словам Вадима Филашкина, пострадали два человека после удара по рынку.")
+    assert places(text) == ["Pokrovsk", "Myrnohrad"]
+
+
+def test_a_city_district_named_after_a_distant_town_is_part_of_the_city_reported_on() -> None:
+    text = ("Военкор сообщил о прилётах по Донецку, повреждены жилые дома. "
+            "По данным администрации Куйбышевского района, пострадали трое мирных жителей.")
+    assert places(text) == ["Donetsk"]

@@ -19,7 +19,7 @@ from ceasefire.extract._dates import DatePhrase, find_dates
 from ceasefire.extract._gazetteer import current_name, district_mentions, gazetteer_mentions
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
 from ceasefire.extract._places import PlaceMention, place_table
-from ceasefire.extract._text import Token, _morph, detect_language, first_name, sentence_starts, tokenize
+from ceasefire.extract._text import Token, _morph, detect_language, first_name, function_word, sentence_starts, tokenize
 from ceasefire.model.report import Place, Report, Stance, Target
 
 FEED = "text"
@@ -85,7 +85,7 @@ _VERB_ENDINGS = ("ли", "ло", "ла", "ет", "ют", "ут", "ат", "ят",
 _AGENT_NOUNS = frozenset({"стороны", "сторони", "боку", "силами", "силам", "действий", "действия", "дій",
                           "руками", "подразделениями", "підрозділами", "вины", "вини"})
 _OVER = frozenset({"над", "over", "above"})
-_DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "районa", "мікрорайоні",
+_DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "района", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
 
 
@@ -241,6 +241,9 @@ class _Reading:
         # "в Киевском районе города", "in the city's Kyivskyi district": a part of the city already named
         self.places = [p for p in self.places if not (self._district(p) and self._of_the_city(p)
                                                       and any(q.start < p.start for q in self.places))]
+        # "администрации Куйбышевского района" in a report on Donetsk: a city district named after a distant town
+        # (or an old name) is part of the city reported on, not that town
+        self.places = [p for p in self.places if not self._stray_district(p)]
         self.dates: list[DatePhrase] = [d for d in find_dates(text, lang, published) if d.start >= self.body_start]
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
@@ -281,6 +284,8 @@ class _Reading:
             return True
         if self._river(place) or self._compound_adjective(place) or self._quoted_name(place):
             return False
+        if place.end - place.start == 1 and function_word(self.tokens[place.start].surface, self.lang):
+            return False  # "Кроме того, …": a preposition or adverb that reads like a town's case form
         if place.start > 0 and self.lows[place.start - 1].startswith(_NAMED_AFTER):
             return False  # "на Набережной Победы", "шахты имени Гагарина": a street or a namesake, not the town
         if any("installed" in self.kinds[k] for k in range(place.start, place.end)):
@@ -304,6 +309,17 @@ class _Reading:
             return False
         attacked = bool(self._kinds_between(place.start - 2, place.start) & {"attack", "weapon"})
         return attacked or not self._next_kinds(place.end, 3) & {"attack", "weapon", "speaker"}
+
+    def _stray_district(self, place: PlaceMention) -> bool:
+        """A district named like a town that lies in a region no other place of the text is in, while the text
+        names settlements elsewhere."""
+        if place.kind != "settlement" or not self._district(place) or place.best is None:
+            return False
+        others = [q for q in self.places if q is not place and not self._district(q)]
+        if not any(q.kind == "settlement" for q in others):
+            return False
+        return not any(c.admin1 == q.admin1 or (q.best is not None and c.admin1 == q.best.admin1)
+                       for c in place.candidates for q in others)
 
     def _city_follows(self, place: PlaceMention, starts: set[int]) -> bool:
         end = place.end if self.lows[place.end - 1] in _DISTRICT_WORDS else place.end + 1
@@ -895,7 +911,10 @@ class _Reading:
             if first is None or second is None:
                 return False
             close = abs(first.lat - second.lat) < 0.06 and abs(first.lon - second.lon) < 0.09
-            return first == second or (first.admin1 == second.admin1 and close)
+            # two spellings of one town agree on its name or sit on top of each other; Myrnohrad is not Pokrovsk
+            same = first.name == second.name or (abs(first.lat - second.lat) < 0.02
+                                                 and abs(first.lon - second.lon) < 0.03)
+            return first == second or (first.admin1 == second.admin1 and close and same)
         return a.admin1 == b.admin1
 
     def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:

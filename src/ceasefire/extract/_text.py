@@ -110,6 +110,20 @@ def first_name(word: str) -> bool:
     return False
 
 
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "NPRO", "PRED"})
+
+
+@lru_cache(maxsize=20_000)
+def function_word(word: str, lang: str) -> bool:
+    """True when a Cyrillic word is most likely a preposition, conjunction, particle or adverb ("Кроме",
+    "После") by the pymorphy3 dictionaries: capitalised at a sentence start it is no place name."""
+    if lang not in ("uk", "ru"):
+        return False
+    parses = _morph(lang).parse(word.lower())
+    return bool(parses) and parses[0].tag.POS in _FUNCTION_POS and parses[0].score >= 0.5 \
+        and not any("Geox" in str(p.tag) for p in parses)
+
+
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _CYRILLIC_LETTER = re.compile(r"[а-яА-ЯёЁіїєґІЇЄҐ]")
