@@ -99,3 +99,11 @@ def test_a_city_district_named_after_a_distant_town_is_part_of_the_city_reported
     text = ("Военкор сообщил о прилётах по Донецку, повреждены жилые дома. "
             "По данным администрации Куйбышевского района, пострадали трое мирных жителей.")
     assert places(text) == ["Donetsk"]
+
+
+def test_a_clause_leaving_out_the_strike_word_names_another_incident_of_the_same_kind() -> None:
+    text = ("В Одессе, по словам Олега Кипера, повреждены портовая инфраструктура и жилые дома; "
+            "в Измаиле — зерновой терминал.")
+    found = incidents(text)
+    assert [(r.place.name if r.place else None, r.target.type, r.claimant) for r in found] == [
+        ("Odesa", "infrastructure.port", "UA"), ("Izmail", "infrastructure.port", "UA")]

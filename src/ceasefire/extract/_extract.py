@@ -723,6 +723,8 @@ class _Reading:
             if sentence.end > sentence.start and self._is_incident(sentence):
                 for part in self._clauses(sentence):
                     current = self._merge_or_new(incidents, current, part)
+            elif current is not None and sentence.end > sentence.start and self._elliptical(sentence, current):
+                current = self._merge_or_new(incidents, current, self._borrow(sentence, current))
             elif current is not None and sentence.end > sentence.start:
                 self._enrich(current, sentence)
             if claim is not None and claim.speakers and current is not None:
@@ -731,6 +733,28 @@ class _Reading:
                 else:
                     incidents.append(self._confirmation(claim, current))
         return [i for i in incidents if self._worth_reporting(i)]
+
+    def _elliptical(self, sentence: _Sentence, current: _Incident) -> bool:
+        """"…повреждены порт и дома; в Измаиле — зерновой терминал": a clause that leaves out the strike word,
+        naming another town and what was hit there, is one more incident of the same kind."""
+        if current.is_denial or current.confirms or sentence.attacks or sentence.deny or sentence.intercept:
+            return False
+        first = self.tokens[sentence.start]
+        continued = first.surface[:1].islower() or "—" in self.text[first.start: self.tokens[sentence.end - 1].end]
+        if not continued or not any(t[2] >= 2 for t in sentence.targets):
+            return False
+        mine = self._anchor_places(sentence.places)
+        theirs = self._anchor_places(current.places)
+        return bool(mine) and bool(theirs) and not any(self._same_place(p, q) for p in mine for q in theirs)
+
+    def _borrow(self, sentence: _Sentence, current: _Incident) -> _Sentence:
+        part = self._slice(sentence, sentence.start, sentence.end)
+        part.attacks = list(current.attacks[:1])
+        part.weapons = list(current.weapons)
+        part.speakers = list(current.speakers)
+        part.actors = list(current.actors)
+        part.dates = part.dates or list(current.dates)
+        return part
 
     def _no_comment(self, sentence: _Sentence) -> bool:
         """"В Москве удар официально не комментировали": a sentence that only says a side kept silent names no
