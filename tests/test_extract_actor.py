@@ -252,3 +252,16 @@ def test_a_force_completing_the_noun_of_what_was_hit_owns_it_and_did_not_strike(
     text = "В результате обстрела со стороны ВСУ в Энергодаре повреждена подстанция, сообщила мэр Энергодара."
     found = [r for r in extract_text(text, report_id="a", published=date(2025, 4, 13)) if r.is_incident]
     assert [r.actor for r in found] == ["UA"]
+
+
+def test_a_force_named_after_an_according_to_phrase_and_a_comma_speaks() -> None:
+    found = [r for r in extract_text("По данным Сил обороны, россияне обстреляли Очаков, повреждена инфраструктура "
+                                     "порта.", report_id="a", published=date(2025, 4, 13)) if r.is_incident]
+    assert [(r.actor, r.claimant) for r in found] == [("RU", "UA")]
+
+
+def test_a_force_owning_what_was_hit_after_a_comma_in_the_clause_is_no_striker() -> None:
+    text = ("Украинские СМИ сообщают, что в Мелитополе прогремели взрывы, по данным партизан, поражена база "
+            "российских военных.")
+    found = [r for r in extract_text(text, report_id="a", published=date(2025, 4, 13)) if r.is_incident]
+    assert [(r.actor, r.claimant) for r in found] == [("UA", "UA")]

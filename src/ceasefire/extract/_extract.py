@@ -83,7 +83,8 @@ _WEAPON_HEADS_EN = ("production", "storage", "assembly", "launch", "factor", "pl
 _CYRILLIC_WORD = re.compile(r"^[а-яёіїєґ'-]+$")
 _VERB_ENDINGS = ("ли", "ло", "ла", "ет", "ют", "ут", "ат", "ят", "ит", "ся", "сь", "ть", "ти", "ал", "ил", "ел", "ыл")
 _AGENT_NOUNS = frozenset({"стороны", "сторони", "боку", "силами", "силам", "действий", "действия", "дій",
-                          "руками", "подразделениями", "підрозділами", "вины", "вини"})
+                          "руками", "подразделениями", "підрозділами", "вины", "вини", "падения", "падіння",
+                          "применения", "застосування", "пуска", "запуску", "обломков", "уламків"})
 _OVER = frozenset({"над", "over", "above"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "района", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
@@ -556,6 +557,8 @@ class _Reading:
                 sentence.speakers.append((match.start, party))  # "представитель ВСУ": the force is the side
             return
         after = self._kinds_between(match.end, min(match.end + 3, sentence.end))
+        if match.end < len(self.pause) and self.pause[match.end]:
+            after = set()  # "По данным Сил обороны, россияне обстреляли…": the strike is another clause's
         if self._followed_by_say(match.end, sentence):
             sentence.speakers.append((match.start, party))
             self.actor_speakers.add(match.start)
@@ -575,7 +578,7 @@ class _Reading:
         on a gathering of Ukrainian units" (after "по"/"on" that follows the strike word, in the same clause)."""
         for k in range(index - 1, max(sentence.start, index - 8) - 1, -1):
             if self.pause[k + 1]:
-                return False
+                break
             if self.lows[k] in _AGAINST and k > sentence.start and self.kinds[k - 1] & {"attack", "weapon"}:
                 return True
         return self._genitive_owner(index, sentence)
