@@ -107,3 +107,17 @@ def test_a_clause_leaving_out_the_strike_word_names_another_incident_of_the_same
     found = incidents(text)
     assert [(r.place.name if r.place else None, r.target.type, r.claimant) for r in found] == [
         ("Odesa", "infrastructure.port", "UA"), ("Izmail", "infrastructure.port", "UA")]
+
+
+def test_towns_listed_together_and_then_given_clauses_of_their_own_are_cut_there() -> None:
+    text = ("Российская армия ударила по Краматорску и Славянску ракетами, в Краматорске разрушен жилой дом, "
+            "в Славянске — школа, сообщил Филашкин.")
+    assert [(r.place.name if r.place else None, r.target.type) for r in incidents(text)] == [
+        ("Kramatorsk", "civilian.residential"), ("Sloviansk", "civilian.education")]
+
+
+def test_a_region_named_first_does_not_swallow_its_towns_clauses() -> None:
+    text = ("Российские войска обстреляли Херсонскую область: в Бериславе повреждена школа, в Белозерке — жилые дома, "
+            "сообщил Прокудин.")
+    assert [(r.place.name if r.place else None, r.target.type) for r in incidents(text)] == [
+        ("Beryslav", "civilian.education"), ("Bilozerka", "civilian.residential")]

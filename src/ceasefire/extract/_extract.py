@@ -872,12 +872,19 @@ class _Reading:
     def _clauses(self, sentence: _Sentence) -> list[_Sentence]:
         """Split a sentence that names several distinct places, each with its own clause."""
         groups: list[list[PlaceMention]] = []
-        for place in self._anchor_places(sentence.places):
+        anchors = self._anchor_places(sentence.places)
+        # "ударила по Краматорску и Славянску, в Краматорске разрушен дом, в Славянске — школа": towns listed
+        # together and then each given its own clause are cut where they come again
+        anchors = [p for k, p in enumerate(anchors) if not any(
+            p.kind == "settlement" and self._same_place(p, q) and self._cut_between(p.end, q.start) > p.end
+            for q in anchors[k + 1:])]
+        for place in anchors:
             if groups and (self._same_place(groups[-1][-1], place) or self._near(place) or self._district(place)
                            or self._landmark_for(groups[-1], place)):
                 groups[-1].append(place)
                 continue
-            if any(self._same_place(g[0], place) for g in groups):
+            # a region heading a group does not swallow a town of its own named in a clause of its own
+            if any(self._same_place(q, place) for g in groups for q in g if q.kind == place.kind):
                 continue
             groups.append([place])
         if len(groups) < 2:
@@ -887,6 +894,11 @@ class _Reading:
             cuts.append(self._cut_between(left[-1].end, right[0].start))
         cuts.append(sentence.end)
         parts = [self._slice(sentence, a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        if len(parts) == len(groups):
+            for k, part in enumerate(parts):  # a town listed early belongs to the clause given to it
+                others = [g[0] for j, g in enumerate(groups) if j != k and g[0].kind == "settlement"]
+                part.places = [p for p in part.places if p in groups[k] or not any(
+                    p.kind == "settlement" and self._same_place(p, q) for q in others)]
         # "apartment blocks in Vidnoye and Domodedovo": a place with no object of its own shares its neighbour's
         strong = [[t for t in part.targets if t[2] >= 2] for part in parts]
         for k, part in enumerate(parts):
