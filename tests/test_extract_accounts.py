@@ -216,3 +216,23 @@ def test_a_denial_that_accuses_the_other_side_of_staging_blames_no_striker() -> 
     found = incidents("Moscow denied Ukrainian claims that it had shelled a school in Kherson, and accused Kyiv of "
                       "staging the damage for the cameras.")
     assert [(r.actor, r.claimant, r.stance) for r in found] == [(None, "RU", "denial")]
+
+
+def test_the_other_sides_version_of_the_only_strike_reported_keeps_its_place() -> None:
+    text = ("Окупанти обстріляли Херсон, пошкоджено лікарню, повідомив Прокудін. "
+            "Російські медіа стверджують, що удару завдали по позиціях ЗСУ.")
+    found = incidents(text)
+    assert [(r.place.name if r.place else None, r.claimant, r.target.type) for r in found] == [
+        ("Kherson", "UA", "civilian.medical"), ("Kherson", "RU", "military.personnel")]
+    found = incidents("A Russian missile struck a hotel in central Kryvyi Rih, local officials said. "
+                      "Russia said it targeted a gathering of Ukrainian officers.")
+    assert [(r.place.name if r.place else None, r.stance) for r in found] == [
+        ("Kryvyi Rih", "allegation"), ("Kryvyi Rih", "confirmation")]
+
+
+def test_the_other_side_listing_kinds_of_targets_speaks_of_a_wider_operation() -> None:
+    text = ("Russian missiles struck Kyiv overnight, damaging an apartment block, Ukrainian officials said. "
+            "Russia's defence ministry said it had hit military-industrial targets and airfields.")
+    found = incidents(text)
+    assert [(r.place.name if r.place else None, r.stance) for r in found] == [
+        ("Kyiv", "allegation"), (None, "confirmation")]

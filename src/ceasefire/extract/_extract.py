@@ -996,6 +996,12 @@ class _Reading:
                 self.tokens[k].surface in _THE_CITY or self.lows[k] in ("city", "town")
                 for k in range(part.start, part.end)):
             incident.places = list(current.places)  # "…сообщают, что ракеты попали в центр города": that city
+        if answer and current is not None and not anchors and not incident.places and len(incidents) == 1 \
+                and current.places and not part.dates and len({t[1] for t in part.targets if t[2] >= 2}) <= 1:
+            # "…Російські медіа стверджують, що удару завдали по позиціях ЗСУ": the only strike reported so far, told
+            # the other way; an account listing kinds of targets ("industrial targets and airfields") is of a wider
+            # operation
+            incident.places = list(current.places)
         if answer and current is not None and not anchors and not incident.places and self._local_account(part):
             incident.places = list(current.places)  # "…Окупаційна влада заявила, що пошкоджено будинки": there
         if answer and current is not None and not anchors and not incident.places and {
