@@ -121,3 +121,9 @@ def test_a_region_named_first_does_not_swallow_its_towns_clauses() -> None:
             "сообщил Прокудин.")
     assert [(r.place.name if r.place else None, r.target.type) for r in incidents(text)] == [
         ("Beryslav", "civilian.education"), ("Bilozerka", "civilian.residential")]
+
+
+def test_a_first_name_that_is_also_a_town_after_a_title_is_a_person() -> None:
+    assert places("Сегодня снаряд попал в здание областной больницы в Херсоне, сообщил глава ОВА Роман Мрочко.") \
+        == ["Kherson"]
+    assert places("Мэр Энергодара Евгения Яшина сообщила, что дрон атаковал подстанцию.") == ["Enerhodar"]

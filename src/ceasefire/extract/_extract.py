@@ -695,6 +695,9 @@ class _Reading:
             return False  # "мэр Львова Андрей Садовый": the place, then the official's first name and surname
         if self.kinds[place.end] == frozenset({"speaker"}):
             return True  # a surname the lexicon knows
+        if place.start > 0 and not self.pause[place.start] and "speaker" in self.kinds[place.start - 1] \
+                and not self.kinds[place.end] and not following.surface.isascii():
+            return True  # "глава ОВА Роман Мрочко": a title, then a first name that is also a town, then a surname
         surface = self.tokens[place.start].surface
         return not self.kinds[place.end] and not surface.isascii() and first_name(surface)
 
