@@ -236,3 +236,15 @@ def test_the_other_side_listing_kinds_of_targets_speaks_of_a_wider_operation() -
     found = incidents(text)
     assert [(r.place.name if r.place else None, r.stance) for r in found] == [
         ("Kyiv", "allegation"), (None, "confirmation")]
+
+
+def test_a_denial_blaming_the_other_side_in_a_second_that_clause_names_it() -> None:
+    text = ("В Донецке после обстрела загорелся торговый центр, сообщил Пушилин. "
+            "В ВСУ заявили, что не причастны к удару и что по городу била российская артиллерия.")
+    assert accounts(text) == {("UA", "RU", "allegation"), ("RU", "UA", "denial")}
+
+
+def test_the_capital_joined_to_a_say_word_by_and_is_where_the_strike_was() -> None:
+    found = incidents("Песков отверг обвинения Киева в ударе по детской больнице в Киеве и заявил, что российские "
+                      "войска не наносят ударов по гражданским объектам.")
+    assert [(r.place.name if r.place else None, r.stance) for r in found] == [("Kyiv", "denial")]

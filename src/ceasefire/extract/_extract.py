@@ -85,6 +85,7 @@ _VERB_ENDINGS = ("ли", "ло", "ла", "ет", "ют", "ут", "ат", "ят",
 _AGENT_NOUNS = frozenset({"стороны", "сторони", "боку", "силами", "силам", "действий", "действия", "дій",
                           "руками", "подразделениями", "підрозділами", "вины", "вини", "падения", "падіння",
                           "применения", "застосування", "пуска", "запуску", "обломков", "уламків"})
+_THAT = frozenset({"что", "що", "that"})
 _OVER = frozenset({"над", "over", "above"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "района", "мікрорайоні",
                              "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
@@ -300,8 +301,9 @@ class _Reading:
                            for k in range(place.start, place.end))
         if named_person and not (place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS):
             return False  # "повідомив Ігор Терехов": a speaker's surname that is also a village
-        if self._next_kinds(place.end, 2) & {"say", "deny"}:
-            return False  # "в Києві це назвали фейком": the capital speaks for its side
+        joined = place.end < len(self.lows) and self.lows[place.end] in _CLAUSE_WORDS
+        if self._next_kinds(place.end, 2) & {"say", "deny"} and not joined:
+            return False  # "в Києві це назвали фейком": the capital speaks for its side; not "…в Киеве и заявил"
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
             return True
         if self._next_kinds(place.end, 3) & {"say", "deny"}:
@@ -1104,6 +1106,13 @@ class _Reading:
             # "…не причастны, а ответственность лежит на российских военных": the side said to be at fault
             counter = next((k for k in range(sentence.deny_token + 1, sentence.end) if "culprit" in self.kinds[k]),
                            None)
+        if counter is None:
+            # "…не причастны к удару и что по городу била российская артиллерия": a second "that" clause naming a force
+            for k in range(sentence.deny_token + 1, sentence.end - 1):
+                if self.lows[k] in _THAT and (self.lows[k - 1] in _CLAUSE_WORDS or self.pause[k]) and any(
+                        k < a[0] < sentence.end for a in sentence.actors):
+                    counter = k
+                    break
         denial.counter = counter
         denial.actors = [a for a in sentence.actors if a[0] > counter] if counter is not None else []
         counter_weapons = [w for w in sentence.weapons if counter is not None and w[0] > counter]
