@@ -126,3 +126,7 @@ def test_a_region_named_first_does_not_swallow_its_towns_clauses() -> None:
 def test_a_first_name_that_is_also_a_town_after_a_title_is_a_person() -> None:
     assert places("Сегодня снаряд попал в здание областной больницы, сообщил глава ОВА Роман Мрочко.") == [None]
     assert places("Мэр Энергодара Евгения Яшина сообщила, что дрон атаковал подстанцию.") == ["Enerhodar"]
+
+
+def test_a_sea_named_like_a_town_is_no_place() -> None:
+    assert places("Командующий ВМС Украины сообщил, что в Черном море поражен российский корабль.") == [None]

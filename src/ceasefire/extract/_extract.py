@@ -362,6 +362,8 @@ class _Reading:
         before = self.lows[place.start - 1] if place.start > 0 else ""
         if after.startswith(("fleet", "флот")):
             return True  # "Черноморского флота", "the Black Sea Fleet": a fleet, not Chornomorsk
+        if after in ("море", "морі", "моря", "морем", "sea") or after.startswith("водохранилищ"):
+            return True  # "в Черном море", "в Азовском море": a sea (or a reservoir) named like a town
         return after.startswith("river") or before.startswith(("river", "річк", "рiчк", "рек", "річц", "течени",
                                                                  "течі", "русл", "берег"))
 
