@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 
 from ceasefire.extract._dates import DatePhrase, find_dates
-from ceasefire.extract._gazetteer import current_name, district_mentions, gazetteer_mentions
+from ceasefire.extract._gazetteer import current_name, district_mentions, gazetteer_mentions, namesakes_in
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
 from ceasefire.extract._places import PlaceMention, place_table
 from ceasefire.extract._text import Token, _morph, detect_language, first_name, function_word, sentence_starts, tokenize
@@ -228,12 +228,14 @@ class _Reading:
             if any(c.kind == "response" for c in match.cues):
                 self.background |= self._answered(match.end)
         self._ranks: dict[tuple[int, int], int] = {}
-        own = place_table().find(self.tokens, self.lows)
+        own, self.region_hints = place_table().find_with_hints(self.tokens, self.lows)
         own += gazetteer_mentions(text, self.tokens, own)
         districts = district_mentions(self.tokens, self.lows, own)
         replaced = {d.start for d in districts}
         own = [m for m in own if not (m.end - m.start == 1 and m.start in replaced)] + districts
         found = sorted(own, key=lambda p: p.start)
+        hinted = self.region_hints | {p.admin1 for p in found if p.kind == "region"}
+        found = [self._steered(p, hinted) for p in found]
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start
                        and p.start not in self.background]
         starts = {p.start for p in self.places}
@@ -249,6 +251,21 @@ class _Reading:
         self.dates: list[DatePhrase] = [d for d in find_dates(text, lang, published) if d.start >= self.body_start]
         self.actor_speakers: set[int] = set()
         self.sentences = self._sentences()
+
+    def _steered(self, place: PlaceMention, regions: set[str]) -> PlaceMention:
+        """"Губернатор Белгородской области: … в Октябрьском": a settlement none of whose known namesakes lies in
+        a region the text names gets the namesake there, if the gazetteer knows one."""
+        if place.kind != "settlement" or place.facility or not regions or any(
+                c.admin1 in regions for c in place.candidates):
+            return place
+        surface = self.text[self.tokens[place.start].start: self.tokens[place.end - 1].end]
+        if not surface[:1].isupper() or self.lows[place.end - 1] in _DISTRICT_WORDS:
+            return place
+        local = namesakes_in(surface, frozenset(regions))
+        if not local:
+            return place
+        return PlaceMention(place.start, place.end, "settlement", local[0].admin1, local[0].country,
+                            local + place.candidates)
 
     def _answered(self, start: int) -> set[int]:
         """The words naming the strike a retaliation answers: up to its attack word, the side that made it and
@@ -1170,7 +1187,7 @@ class _Reading:
     def _place(self, incident: _Incident) -> tuple[Place | None, str | None]:
         if not incident.places:
             return None, None
-        regions = {p.admin1 for p in self.places if p.kind == "region"} or {
+        regions = {p.admin1 for p in self.places if p.kind == "region"} | self.region_hints or {
             p.admin1 for p in self.places if p is not incident.places[0] and len(p.candidates) == 1}
         control_admin1, control_settlement = _control()
         def order(place: PlaceMention) -> tuple[bool, bool, int, bool, int]:

@@ -114,6 +114,36 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], taken: Sequence[Place
     return found
 
 
+# a settlement's oblique case back to the dictionary form: "Первомайском" → "Первомайский", "Журавлёвке" → "…ка"
+_NOMINATIVE = (("ском", ("ский", "ское", "ск")), ("ськом", ("ський", "ське")), ("ому", ("ий", "ое", "е")),
+               ("ого", ("ий", "ое", "е")), ("ом", ("ий", "ое", "ый")), ("ой", ("ая",)), ("ій", ("а",)), ("ке", ("ка",)),
+               ("ці", ("ка",)), ("е", ("а", "о", "")), ("і", ("а", "")), ("у", ("а", "")), ("а", ("",)))
+
+
+@cache
+def namesakes_in(surface: str, regions: frozenset[str]) -> tuple[Settlement, ...]:
+    """Settlements called ``surface`` (a name in any case form) that lie in one of ``regions``, from the project
+    gazetteer: the namesake a region named elsewhere in the text points to."""
+    gazetteer = project_gazetteer()
+    if gazetteer is None or not regions:
+        return ()
+    forms = [surface]
+    low = surface.lower()
+    for ending, replacements in _NOMINATIVE:
+        if low.endswith(ending) and len(low) > len(ending) + 3:
+            forms += [surface[: -len(ending)] + r for r in replacements]
+    found: dict[tuple[str, str], Settlement] = {}
+    for form in forms:
+        try:
+            entries = gazetteer.lookup(form)
+        except Exception:  # the gazetteer is another module's; a lookup failure must not stop extraction
+            return ()
+        for e in entries:
+            if e.kind == "settlement" and e.admin1 in regions and (e.name, e.admin1) not in found:
+                found[(e.name, e.admin1)] = Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
+    return tuple(sorted(found.values(), key=lambda c: -c.population))
+
+
 @cache
 def current_name(name: str, admin1: str, lat: float, lon: float) -> str:
     """The project gazetteer's spelling of a settlement (Sloviansk for GeoNames' Slovyansk), when it knows the

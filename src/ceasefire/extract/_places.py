@@ -115,14 +115,23 @@ class PlaceTable:
                 self.matcher.add(phrase, Cue("facility", str(index), 3))
 
     def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[PlaceMention]:
-        matches = self._listed_regions(self.matcher.find(tokens, lows), tokens, lows)
+        return self.find_with_hints(tokens, lows)[0]
+
+    def find_with_hints(self, tokens: Sequence[Token], lows: Sequence[str]) -> tuple[list[PlaceMention], set[str]]:
+        """The place mentions, and the regions the text names anywhere (also in an official's title: "глава
+        Харьковской ОВА", "белгородский губернатор"), which choose among namesakes."""
+        found = self.matcher.find(tokens, lows)
+        hints = {c.value for m in found for c in m.cues if c.kind == "region_adjective"
+                 and m.end < len(lows) and lows[m.end].startswith(_OFFICIAL_AFTER_REGION)
+                 and not any(c2.kind in ("settlement", "facility") for c2 in m.cues)}
+        matches = self._listed_regions(found, tokens, lows)
         matches = [m for m in matches if not self._abbreviation(m, tokens, lows)]
-        region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"}
+        region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"} | hints
         # Every candidate of a settlement is known only after all regions are seen.
         mentions = []
         for match in matches:
             mentions.append(self._mention(match, region_admin1))
-        return mentions
+        return mentions, region_admin1
 
     def _abbreviation(self, match: Match, tokens: Sequence[Token], lows: Sequence[str]) -> bool:
         """"ЗМІ", "ППО", "СБУ": a short word in capitals is an abbreviation, not an inflected town name (unless
@@ -184,6 +193,9 @@ class PlaceTable:
 
 
 _ABBREVIATION_MAX = 4
+# "Харьковской ОВА", "Херсонская ОВА", "белгородский губернатор", "Сумська ОДА": a region named by its officials
+_OFFICIAL_AFTER_REGION = ("ова", "ога", "ода", "обладмин", "облдерж", "облгос", "губернатор", "оперштаб", "власт",
+                          "влад", "администрац", "адміністрац", "военн", "військов", "правительств")
 _CASE_ENDINGS = ("а", "у", "е", "ом", "і")
 _CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$")
 
