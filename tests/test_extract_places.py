@@ -23,3 +23,25 @@ def test_a_region_named_in_an_officials_title_chooses_among_namesakes() -> None:
 def test_a_region_named_in_another_sentence_finds_the_namesake_the_lexicon_lacks() -> None:
     assert where("Беспилотник ударил по магазину в посёлке Октябрьский. Об этом сообщил губернатор Белгородской "
                  "области.") == [("Oktyabrsky", "Belgorod")]
+
+
+def test_a_town_of_the_district_opening_the_clause_is_one_incident_there() -> None:
+    assert where("В Шебекинском округе, в селе Новая Таволжанка, дрон ВСУ повредил дом, сообщил губернатор.") \
+        == [("Novaya Tavolzhanka", "Belgorod")]
+    assert where("Вражеские дроны атаковали Никопольский район: в Марганце повреждена подстанция.") \
+        == [("Marhanets", "Dnipropetrovsk")]
+
+
+def test_a_district_named_in_an_oblique_case_after_its_city() -> None:
+    assert where("Российские войска ударили по Запорожскому району, повреждена школа.") \
+        == [("Zaporizhzhia", "Zaporizhia")]
+
+
+def test_an_outlet_citing_a_side_gives_that_sides_account() -> None:
+    found = [r for r in extract_text("ТАСС со ссылкой на украинские источники сообщает о взрывах в Днепре, "
+                                     "повреждена подстанция.", report_id="a", published=DAY) if r.is_incident]
+    assert [(r.claimant, r.actor) for r in found] == [("UA", "RU")]
+    found = [r for r in extract_text("Украинские СМИ со ссылкой на источники в ГУР сообщают, что дроны атаковали "
+                                     "нефтебазу в Ростовской области.", report_id="a", published=DAY)
+             if r.is_incident]
+    assert [(r.claimant, r.actor, r.stance) for r in found] == [("UA", "UA", "confirmation")]

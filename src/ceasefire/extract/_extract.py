@@ -67,6 +67,7 @@ _REGION_WORDS = frozenset({"области", "області", "краю", "кр
 # Words before a street's or a namesake's name: "улица Ленина", "набережная Победы", "шахта имени Гагарина".
 _NAMED_AFTER = ("улиц", "вулиц", "проспект", "набережн", "площад", "бульвар", "переул", "провул", "шоссе", "шосе",
                 "имени", "імені", "street", "avenue", "boulevard", "embankment", "square")
+_CITING = frozenset({"ссылкой", "посиланням", "citing", "quoting"})
 _ANOTHER = frozenset({"ещё", "еще", "также", "тоже", "ще", "також", "теж", "also", "another"})
 _FROM_WORDS = frozenset({"from", "из", "з", "із", "зі", "изо"})
 _THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка", "город", "місто"})
@@ -88,7 +89,9 @@ _AGENT_NOUNS = frozenset({"стороны", "сторони", "боку", "си�
 _THAT = frozenset({"что", "що", "that"})
 _OVER = frozenset({"над", "over", "above"})
 _DISTRICT_WORDS = frozenset({"district", "raion", "районі", "району", "район", "районе", "района", "мікрорайоні",
-                             "микрорайоне", "microdistrict", "neighbourhood", "neighborhood"})
+                             "микрорайоне", "microdistrict", "neighbourhood", "neighborhood",
+                             # "в Шебекинском округе", "Валуйского округа": a Russian municipal district
+                             "округ", "округе", "округа", "округу", "окрузі"})
 
 
 @dataclass(slots=True)
@@ -419,6 +422,7 @@ class _Reading:
         for sentence in sentences:
             if not sentence.speakers:
                 self._named_speaker(sentence)
+            self._cited_source(sentence)
         char_bounds = [s.char_start for s in sentences]
         for phrase in self.dates:
             sentences[max(0, bisect_right(char_bounds, phrase.start) - 1)].dates.append(phrase)
@@ -431,6 +435,22 @@ class _Reading:
                     and all(w[1] in ("drone", "missile", "rocket") for w in sentence.weapons):
                 sentence.intercept = True
         return sentences
+
+    def _cited_source(self, sentence: _Sentence) -> None:
+        """"ТАСС со ссылкой на украинские источники", "citing Ukrainian officials": the side cited speaks, not the
+        outlet that relays it."""
+        for k in range(sentence.start, sentence.end - 1):
+            if self.lows[k] not in _CITING:
+                continue
+            for j in range(k + 1, min(k + 6, sentence.end)):
+                if self.pause[j]:
+                    break
+                side = self.values[j] & {"UA", "RU"}
+                if self.kinds[j] & {"speaker", "party"} and len(side) == 1 \
+                        and not self.kinds[j] & {"actor", "weapon", "target"}:
+                    kept = [s for s in sentence.speakers if s[0] > k]
+                    sentence.speakers = [(j, next(iter(side)))] + [s for s in kept if s[0] != j]
+                    return
 
     def _over(self, start: int) -> bool:
         """"над Белгородом", "over the Kursk region": the place named is where something flew."""
@@ -904,7 +924,7 @@ class _Reading:
             for q in anchors[k + 1:])]
         for place in anchors:
             if groups and (self._same_place(groups[-1][-1], place) or self._near(place) or self._district(place)
-                           or self._landmark_for(groups[-1], place)):
+                           or self._landmark_for(groups[-1], place) or self._in_district(groups[-1], place)):
                 groups[-1].append(place)
                 continue
             # a region heading a group does not swallow a town of its own named in a clause of its own
@@ -950,6 +970,13 @@ class _Reading:
         opening = first == 0 or self.pause[first]  # "Near Kharkiv, Russian drones hit…": its comma is no cut
         start = group[-1].end + 1 if opening else group[-1].end
         return not any(self.pause[k] for k in range(start, place.start + 1))
+
+    def _in_district(self, group: list[PlaceMention], place: PlaceMention) -> bool:
+        """"В Белгородском районе, в посёлке Разумное", "обстреляла Никопольский район: в Марганце": a town of the
+        district that opens the clause is where the strike was; both are one incident."""
+        if place.kind != "settlement" or place.best is None or not all(self._district(p) for p in group):
+            return False
+        return not self._other_district(group, [place]) and any(p.admin1 == place.best.admin1 for p in group)
 
     def _cut_between(self, left_end: int, right_start: int) -> int:
         for k in range(right_start, left_end - 1, -1):

@@ -65,7 +65,8 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
         base = match.group(1)
         suffix = lows[i][len(base):len(base) + 4].rstrip("иоіыйяеа")
         # "Кременчуцький" (Кременчук), "Нікопольський" (Нікополь), "Бахмутський" (Бахмут)
-        guesses = [base + suffix, base + "ь", base, base + "е", base + "а", base + "и", base + "к"]
+        # "Запорожскому району" (Запорожье)
+        guesses = [base + suffix, base + "ь", base, base + "е", base + "а", base + "и", base + "к", base + "ье"]
         if base.endswith("ин") and len(base) > 5:
             guesses += [base[:-2] + "е", base[:-1]]  # "Туапсинский" (Туапсе), "Сочинский" (Сочи)
         for guess in guesses:
