@@ -45,3 +45,17 @@ def test_an_outlet_citing_a_side_gives_that_sides_account() -> None:
                                      "нефтебазу в Ростовской области.", report_id="a", published=DAY)
              if r.is_incident]
     assert [(r.claimant, r.actor, r.stance) for r in found] == [("UA", "UA", "confirmation")]
+
+
+def test_a_denial_calling_the_strike_the_other_sides_provocation_blames_that_side() -> None:
+    found = [r for r in extract_text("Оккупационные власти заявили, что украинский дрон атаковал подстанцию в "
+                                     "Каменке-Днепровской. В ВСУ отвергли обвинения, назвав удар провокацией "
+                                     "российских военных.", report_id="a", published=DAY) if r.is_incident]
+    assert [(r.stance, r.actor, r.claimant, r.weapon) for r in found] == [("allegation", "UA", "RU", "drone"),
+                                                                          ("denial", "RU", "UA", "drone")]
+
+
+def test_a_plants_management_speaks_for_the_side_holding_it() -> None:
+    found = [r for r in extract_text("Руководство Запорожской АЭС сообщило, что беспилотник ударил по крыше "
+                                     "энергоблока.", report_id="a", published=DAY) if r.is_incident]
+    assert [(r.claimant, r.actor) for r in found] == [("RU", "UA")]

@@ -1153,6 +1153,11 @@ class _Reading:
             counter = next((k for k in range(sentence.deny_token + 1, sentence.end) if "culprit" in self.kinds[k]),
                            None)
         if counter is None:
+            # "…и назвало атаку провокацией российских сил", "a provocation by Russian forces": the side that staged it
+            counter = next((k for k in range(sentence.deny_token + 1, sentence.end - 1) if "deny" in self.kinds[k]
+                            and any(k < a[0] <= k + 2 and not any(self.pause[j] for j in range(k + 1, a[0] + 1))
+                                    for a in sentence.actors)), None)
+        if counter is None:
             # "…не причастны к удару и что по городу била российская артиллерия": a second "that" clause naming a force
             for k in range(sentence.deny_token + 1, sentence.end - 1):
                 if self.lows[k] in _THAT and (self.lows[k - 1] in _CLAUSE_WORDS or self.pause[k]) and any(
@@ -1164,7 +1169,8 @@ class _Reading:
         counter_weapons = [w for w in sentence.weapons if counter is not None and w[0] > counter]
         denial.weapons = counter_weapons or [w for w in sentence.weapons if w[0] > sentence.deny_token] or [
             w for w in sentence.weapons if counter is not None and w[0] < sentence.deny_token]
-        if not denial.weapons and base is not None and counter is None:
+        if not denial.weapons and base is not None and (counter is None or not sentence.weapons):
+            # "…назвало атаку провокацией российских сил": the strike denied, by the means it was reported with
             denial.weapons = list(base.weapons)
         denial.attacks = list(sentence.attacks)
         denial.places = list(sentence.places) or (list(base.places) if base else [])
@@ -1320,7 +1326,13 @@ class _Reading:
         if incident.is_denial:
             counter = incident.counter
             end = incident.sentences[0].end
-            if counter is not None and any("deny" in self.kinds[k] for k in range(counter + 1, end)):
+            staged = [k for k in range(counter + 1, end) if "deny" in self.kinds[k]] if counter is not None else []
+            # "…назвало атаку провокацией российских сил", "a provocation by Russian forces": that side struck
+            by = [side for k in staged for at, side in incident.actors if k < at <= k + 2
+                  and not any(self.pause[j] for j in range(k + 1, at + 1))]
+            if by and by[0] != claimant:
+                return by[0]
+            if staged:
                 return None  # "…and accused Kyiv of staging the damage": the other side faked it, struck nothing
             blamed = [a for a in incident.attacks if counter is not None and a > counter]
             if party is None and blamed and not self._negated_or_own(counter or 0, blamed[0]):
