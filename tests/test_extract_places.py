@@ -59,3 +59,9 @@ def test_a_plants_management_speaks_for_the_side_holding_it() -> None:
     found = [r for r in extract_text("Руководство Запорожской АЭС сообщило, что беспилотник ударил по крыше "
                                      "энергоблока.", report_id="a", published=DAY) if r.is_incident]
     assert [(r.claimant, r.actor) for r in found] == [("RU", "UA")]
+
+
+def test_the_region_in_the_answering_officials_title_keeps_the_town_reported() -> None:
+    assert where("Генштаб ВСУ сообщил об ударе по складу боеприпасов под Токмаком. Назначенный Россией глава "
+                 "Запорожской области заявил, что ракеты попали в больницу.") \
+        == [("Tokmak", "Zaporizhia"), ("Tokmak", "Zaporizhia")]

@@ -1010,6 +1010,15 @@ class _Reading:
     def _merge_or_new(self, incidents: list[_Incident], current: _Incident | None, part: _Sentence) -> _Incident:
         # "…сбили ВСУ ракетами из Харьковской области": where a strike came from places no incident of its own
         anchors = [p for p in self._anchor_places(part.places) if not self._origin(p)]
+        # "…близ Васильевки. Глава Запорожской области заявил, что ракеты попали…": the region in the speaker's title,
+        # the one the place already reported lies in, is whose official speaks, not another place
+        titles = [p for p in anchors if self._place_rank(p) == 4]
+        if titles and len(titles) == len(anchors) and current is not None and any(
+                p.admin1 == (q.best.admin1 if q.best is not None else q.admin1)
+                for p in titles for q in current.places):
+            anchors = []
+        else:
+            titles = []
         answer = current is not None and not current.is_denial and not current.confirms \
             and self._other_side_speaks(current, part)
         another = current is not None and not anchors and self._another(part) and bool(current.places)
@@ -1040,6 +1049,8 @@ class _Reading:
                 return incident
         incident = _Incident(part.start, part.end, [], answer=answer)
         self._absorb(incident, part)
+        if titles:
+            incident.places = [p for p in incident.places if p not in titles]
         last = incidents[-1] if incidents else None
         if last is not None and not anchors and not answer and (last.is_denial or last.confirms):
             incident.places = list(last.places)  # "Песков отрицал удар по Днепру. В субботу ракета попала…"
