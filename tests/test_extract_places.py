@@ -65,3 +65,13 @@ def test_the_region_in_the_answering_officials_title_keeps_the_town_reported() -
     assert where("Генштаб ВСУ сообщил об ударе по складу боеприпасов под Токмаком. Назначенный Россией глава "
                  "Запорожской области заявил, что ракеты попали в больницу.") \
         == [("Tokmak", "Zaporizhia"), ("Tokmak", "Zaporizhia")]
+
+
+def test_a_city_named_before_governor_and_a_district_in_the_genitive_name_the_region() -> None:
+    assert where("A Ukrainian drone hit a shop in Oktyabrsky, Belgorod governor Vyacheslav Gladkov said.") \
+        == [("Oktyabrsky", "Belgorod")]
+    assert where("В Октябрьском Белгородского района дрон ВСУ повредил дом.") == [("Oktyabrsky", "Belgorod")]
+
+
+def test_a_ukrainian_district_adjective_in_zk_names_its_city() -> None:
+    assert where("Росіяни вдарили по Запорізькому району, пошкоджено школу.") == [("Zaporizhzhia", "Zaporizhia")]

@@ -237,7 +237,9 @@ class _Reading:
         replaced = {d.start for d in districts}
         own = [m for m in own if not (m.end - m.start == 1 and m.start in replaced)] + districts
         found = sorted(own, key=lambda p: p.start)
-        hinted = self.region_hints | {p.admin1 for p in found if p.kind == "region"}
+        # "в Октябрьском Белгородского района": a district names its region too
+        hinted = self.region_hints | {p.admin1 for p in found if p.kind == "region" or (
+            p.kind == "settlement" and p.end - p.start == 2 and self.lows[p.end - 1] in _DISTRICT_WORDS)}
         found = [self._steered(p, hinted) for p in found]
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start
                        and p.start not in self.background]

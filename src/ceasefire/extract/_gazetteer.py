@@ -41,7 +41,7 @@ _DISTRICT_NOUNS = ("район", "district", "raion", "напрям", "напр�
                    "порт", "металург", "комбінат", "комбинат")
 _FACILITY_NOUNS = _DISTRICT_NOUNS[_DISTRICT_NOUNS.index("нпз"):]
 _ADJECTIVE = re.compile(
-    r"^(.{3,}?)(?:ськ|ск|цьк|цк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых)$")
+    r"^(.{3,}?)(?:ськ|ск|цьк|цк|зьк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых)$")
 
 
 def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Sequence[PlaceMention]
@@ -57,7 +57,8 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
         if not lows[i + 1].startswith(_DISTRICT_NOUNS) or not tokens[i].surface[:1].isupper():
             continue
         # a facility's adjective names its town even when it also reads as a village ("Рязанський НПЗ")
-        if i in busy and not (i in lone and lows[i + 1].startswith(_FACILITY_NOUNS)):
+        # "Запорізькому району" (Запоріжжя) even though "Запорізькому" also reads as the village Запорізьке
+        if i in busy and not (i in lone and lows[i + 1].startswith((*_FACILITY_NOUNS, "район"))):
             continue
         match = _ADJECTIVE.match(lows[i])
         if match is None:
@@ -67,6 +68,8 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
         # "Кременчуцький" (Кременчук), "Нікопольський" (Нікополь), "Бахмутський" (Бахмут)
         # "Запорожскому району" (Запорожье)
         guesses = [base + suffix, base + "ь", base, base + "е", base + "а", base + "и", base + "к", base + "ье"]
+        if lows[i][len(base):].startswith("зьк"):
+            guesses = [base + "жжя", base + "г"]  # "Запорізький" (Запоріжжя), "Ужгородський" is "дськ" already
         if base.endswith("ин") and len(base) > 5:
             guesses += [base[:-2] + "е", base[:-1]]  # "Туапсинский" (Туапсе), "Сочинский" (Сочи)
         for guess in guesses:

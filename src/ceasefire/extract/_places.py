@@ -123,7 +123,7 @@ class PlaceTable:
         found = self.matcher.find(tokens, lows)
         hints = {c.value for m in found for c in m.cues if c.kind == "region_adjective"
                  and m.end < len(lows) and lows[m.end].startswith(_OFFICIAL_AFTER_REGION)
-                 and not any(c2.kind in ("settlement", "facility") for c2 in m.cues)}
+                 and not any(c2.kind == "facility" for c2 in m.cues)}
         matches = self._listed_regions(found, tokens, lows)
         matches = [m for m in matches if not self._abbreviation(m, tokens, lows)]
         region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"} | hints
@@ -195,7 +195,8 @@ class PlaceTable:
 _ABBREVIATION_MAX = 4
 # "Харьковской ОВА", "Херсонская ОВА", "белгородский губернатор", "Сумська ОДА": a region named by its officials
 _OFFICIAL_AFTER_REGION = ("ова", "ога", "ода", "обладмин", "облдерж", "облгос", "губернатор", "оперштаб", "власт",
-                          "влад", "администрац", "адміністрац", "военн", "військов", "правительств")
+                          "влад", "администрац", "адміністрац", "военн", "військов", "правительств", "governor",
+                          "regional", "region's", "oblast", "military administration")
 _CASE_ENDINGS = ("а", "у", "е", "ом", "і")
 _CONSONANT_END = re.compile(r"[бвгґджзклмнпрстфхцчшщ]$")
 
