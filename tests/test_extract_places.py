@@ -75,3 +75,9 @@ def test_a_city_named_before_governor_and_a_district_in_the_genitive_name_the_re
 
 def test_a_ukrainian_district_adjective_in_zk_names_its_city() -> None:
     assert where("Росіяни вдарили по Запорізькому району, пошкоджено школу.") == [("Zaporizhzhia", "Zaporizhia")]
+
+
+def test_a_regional_officials_surname_names_the_region_for_namesakes() -> None:
+    assert where("Дрон ВСУ ударил по автобусу в Михайловке, сообщил Евгений Балицкий.") \
+        == [("Mykhailivka", "Zaporizhia")]
+    assert where("В Октябрьском беспилотник повредил частный дом, сообщил Гладков.") == [("Oktyabrsky", "Belgorod")]

@@ -58,6 +58,7 @@ class PlaceTable:
         self._load_regions()
         self._load_settlements()
         self._load_facilities()
+        self._load_officials()
         self.matcher.freeze()
 
     def _load_regions(self) -> None:
@@ -114,6 +115,11 @@ class PlaceTable:
             for phrase in cols[2].split("|"):
                 self.matcher.add(phrase, Cue("facility", str(index), 3))
 
+    def _load_officials(self) -> None:
+        for cols in _rows("officials.tsv"):
+            for form in cols[1].split("|"):
+                self.matcher.add(form, Cue("official", cols[0], 1), capitalised=True)
+
     def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[PlaceMention]:
         return self.find_with_hints(tokens, lows)[0]
 
@@ -124,6 +130,11 @@ class PlaceTable:
         hints = {c.value for m in found for c in m.cues if c.kind == "region_adjective"
                  and m.end < len(lows) and lows[m.end].startswith(_OFFICIAL_AFTER_REGION)
                  and not any(c2.kind == "facility" for c2 in m.cues)}
+        # "сообщил Гладков": the region its official heads
+        hints |= {c.value for m in found for c in m.cues if c.kind == "official"}
+        found = [m if not any(c.kind == "official" for c in m.cues) else
+                 Match(m.start, m.end, tuple(c for c in m.cues if c.kind != "official")) for m in found]
+        found = [m for m in found if m.cues]
         matches = self._listed_regions(found, tokens, lows)
         matches = [m for m in matches if not self._abbreviation(m, tokens, lows)]
         region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"} | hints
