@@ -81,3 +81,13 @@ def test_a_regional_officials_surname_names_the_region_for_namesakes() -> None:
     assert where("Дрон ВСУ ударил по автобусу в Михайловке, сообщил Евгений Балицкий.") \
         == [("Mykhailivka", "Zaporizhia")]
     assert where("В Октябрьском беспилотник повредил частный дом, сообщил Гладков.") == [("Oktyabrsky", "Belgorod")]
+
+
+def test_a_district_named_before_its_region_is_the_district_of_its_town() -> None:
+    assert where("В Суджанском районе Курской области дрон ВСУ атаковал автомобиль, сообщил губернатор.") \
+        == [("Sudzha", "Kursk")]
+
+
+def test_a_hromada_is_resolved_among_namesakes_by_the_region_named() -> None:
+    assert where("Российские войска обстреляли Белозерскую громаду, повреждены дома, сообщила Херсонская ОВА.") \
+        == [("Bilozerka", "Kherson")]

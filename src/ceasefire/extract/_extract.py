@@ -233,7 +233,8 @@ class _Reading:
         self._ranks: dict[tuple[int, int], int] = {}
         own, self.region_hints = place_table().find_with_hints(self.tokens, self.lows)
         own += gazetteer_mentions(text, self.tokens, own)
-        districts = district_mentions(self.tokens, self.lows, own)
+        districts = district_mentions(self.tokens, self.lows, own, frozenset(
+            self.region_hints | {p.admin1 for p in own if p.kind == "region"}))
         replaced = {d.start for d in districts}
         own = [m for m in own if not (m.end - m.start == 1 and m.start in replaced)] + districts
         found = sorted(own, key=lambda p: p.start)
@@ -246,7 +247,9 @@ class _Reading:
         starts = {p.start for p in self.places}
         self.places = [p for p in self.places if p.end in starts or not self._person_name(p)]
         # "Киевский район Донецка", "the Dniprovskyi district of Kherson": the district belongs to the city after it
-        self.places = [p for p in self.places if not (self._district(p) and self._city_follows(p, starts))]
+        # (a city, not the region: "в Суджанском районе Курской области" is the district of Sudzha)
+        towns = {p.start for p in self.places if p.kind == "settlement"}
+        self.places = [p for p in self.places if not (self._district(p) and self._city_follows(p, towns))]
         # "в Киевском районе города", "in the city's Kyivskyi district": a part of the city already named
         self.places = [p for p in self.places if not (self._district(p) and self._of_the_city(p)
                                                       and any(q.start < p.start for q in self.places))]

@@ -41,11 +41,11 @@ _DISTRICT_NOUNS = ("район", "district", "raion", "напрям", "напр�
                    "порт", "металург", "комбінат", "комбинат")
 _FACILITY_NOUNS = _DISTRICT_NOUNS[_DISTRICT_NOUNS.index("нпз"):]
 _ADJECTIVE = re.compile(
-    r"^(.{3,}?)(?:ськ|ск|цьк|цк|зьк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых)$")
+    r"^(.{3,}?)(?:ськ|ск|цьк|цк|зьк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых|ую)$")
 
 
-def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Sequence[PlaceMention]
-                      ) -> list[PlaceMention]:
+def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Sequence[PlaceMention],
+                      regions: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """"Нікопольський район", "на Покровському напрямку": a district or front sector named after its town."""
     gazetteer = project_gazetteer()
     if gazetteer is None:
@@ -58,7 +58,7 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
             continue
         # a facility's adjective names its town even when it also reads as a village ("Рязанський НПЗ")
         # "Запорізькому району" (Запоріжжя) even though "Запорізькому" also reads as the village Запорізьке
-        if i in busy and not (i in lone and lows[i + 1].startswith((*_FACILITY_NOUNS, "район"))):
+        if i in busy and not (i in lone and lows[i + 1].startswith((*_FACILITY_NOUNS, "район", "громад", "округ"))):
             continue
         match = _ADJECTIVE.match(lows[i])
         if match is None:
@@ -72,14 +72,25 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
             guesses = [base + "жжя", base + "г"]  # "Запорізький" (Запоріжжя), "Ужгородський" is "дськ" already
         if base.endswith("ин") and len(base) > 5:
             guesses += [base[:-2] + "е", base[:-1]]  # "Туапсинский" (Туапсе), "Сочинский" (Сочи)
+        guesses += [base + "ка"]  # "Белозерская громада" (Белозерка)
+        if base.endswith("ан") and len(base) > 4:
+            guesses.append(base[:-2] + "а")  # "Суджанский район" (Суджа)
+        chosen: list[Any] = []
         for guess in guesses:
             entries = [e for e in gazetteer.lookup(guess) if e.kind == "settlement"]
-            if entries:
-                candidates = tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
-                                   for e in entries)
-                found.append(PlaceMention(i, i + 2, "settlement", candidates[0].admin1, candidates[0].country,
-                                          candidates))
+            if entries and not chosen:
+                chosen = entries
+            # a region the text names picks the district's town among namesakes of every guess
+            if entries and regions and not any(e.admin1 in regions for e in chosen):
+                local = [e for e in entries if e.admin1 in regions]
+                chosen = local + [e for e in entries if e not in local] if local else chosen
+            if chosen and (not regions or any(e.admin1 in regions for e in chosen)):
                 break
+        if chosen:
+            chosen = sorted(chosen, key=lambda e: e.admin1 not in regions)
+            candidates = tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population) for e in chosen)
+            found.append(PlaceMention(i, i + 2, "settlement", candidates[0].admin1, candidates[0].country,
+                                      candidates))
     return found
 
 
