@@ -91,3 +91,8 @@ def test_a_district_named_before_its_region_is_the_district_of_its_town() -> Non
 def test_a_hromada_is_resolved_among_namesakes_by_the_region_named() -> None:
     assert where("Российские войска обстреляли Белозерскую громаду, повреждены дома, сообщила Херсонская ОВА.") \
         == [("Bilozerka", "Kherson")]
+
+
+def test_front_line_villages_in_their_russian_spelling() -> None:
+    assert where("В районе Работино уничтожен танк ВСУ, сообщило Минобороны России.") == [("Robotyne", "Zaporizhia")]
+    assert where("Российский дрон атаковал лодку у Крынок, сообщила Херсонская ОВА.") == [("Krynky", "Kherson")]
