@@ -96,3 +96,8 @@ def test_a_hromada_is_resolved_among_namesakes_by_the_region_named() -> None:
 def test_front_line_villages_in_their_russian_spelling() -> None:
     assert where("В районе Работино уничтожен танк ВСУ, сообщило Минобороны России.") == [("Robotyne", "Zaporizhia")]
     assert where("Российский дрон атаковал лодку у Крынок, сообщила Херсонская ОВА.") == [("Krynky", "Kherson")]
+
+
+def test_a_district_is_its_regions_largest_namesake_town_not_a_village_spelt_like_the_adjective() -> None:
+    assert where("В Новомосковском районе Днепропетровской области после атаки дронов горит предприятие, сообщил "
+                 "глава ОВА.") == [("Novomoskovsk", "Dnipropetrovsk")]

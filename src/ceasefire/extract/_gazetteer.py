@@ -41,7 +41,7 @@ _DISTRICT_NOUNS = ("район", "district", "raion", "напрям", "напр�
                    "порт", "металург", "комбінат", "комбинат")
 _FACILITY_NOUNS = _DISTRICT_NOUNS[_DISTRICT_NOUNS.index("нпз"):]
 _ADJECTIVE = re.compile(
-    r"^(.{3,}?)(?:ськ|ск|цьк|цк|зьк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых|ую)$")
+    r"^(.{3,}?)(ськ|ск|цьк|цк|зьк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых|ую)$")
 
 
 def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Sequence[PlaceMention],
@@ -66,8 +66,9 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
         base = match.group(1)
         suffix = lows[i][len(base):len(base) + 4].rstrip("иоіыйяеа")
         # "Кременчуцький" (Кременчук), "Нікопольський" (Нікополь), "Бахмутський" (Бахмут)
-        # "Запорожскому району" (Запорожье)
-        guesses = [base + suffix, base + "ь", base, base + "е", base + "а", base + "и", base + "к", base + "ье"]
+        # "Запорожскому району" (Запорожье); "Новомосковском" (Новомосковск)
+        guesses = [base + suffix, base + match.group(2), base + "ь", base, base + "е", base + "а", base + "и",
+                   base + "к", base + "ье"]
         if lows[i][len(base):].startswith("зьк"):
             guesses = [base + "жжя", base + "г"]  # "Запорізький" (Запоріжжя), "Ужгородський" is "дськ" already
         if base.endswith("ин") and len(base) > 5:
@@ -76,6 +77,12 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
         if base.endswith("ан") and len(base) > 4:
             guesses.append(base[:-2] + "а")  # "Суджанский район" (Суджа)
         chosen: list[Any] = []
+        # a district is named after its town, the largest of the region's namesakes any guess finds: "Новомосковском
+        # районе Днепропетровской области" is Novomoskovsk's district, not the village Novomoskovske's
+        namesakes: list[Any] = []
+        for guess in guesses if regions else ():
+            namesakes += [e for e in gazetteer.lookup(guess) if e.kind == "settlement" and e.admin1 in regions
+                          and e not in namesakes]
         for guess in guesses:
             entries = [e for e in gazetteer.lookup(guess) if e.kind == "settlement"]
             if entries and not chosen:
@@ -86,6 +93,8 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
                 chosen = local + [e for e in entries if e not in local] if local else chosen
             if chosen and (not regions or any(e.admin1 in regions for e in chosen)):
                 break
+        if namesakes and any(e.admin1 in regions for e in chosen):
+            chosen = sorted(namesakes, key=lambda e: -e.population) + [e for e in chosen if e not in namesakes]
         if chosen:
             chosen = sorted(chosen, key=lambda e: e.admin1 not in regions)
             candidates = tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population) for e in chosen)
