@@ -101,3 +101,12 @@ def test_front_line_villages_in_their_russian_spelling() -> None:
 def test_a_district_is_its_regions_largest_namesake_town_not_a_village_spelt_like_the_adjective() -> None:
     assert where("В Новомосковском районе Днепропетровской области после атаки дронов горит предприятие, сообщил "
                  "глава ОВА.") == [("Novomoskovsk", "Dnipropetrovsk")]
+
+
+def test_a_place_something_came_from_is_not_a_strike_of_its_own() -> None:
+    assert where("Эвакуированная из Волчанска семья погибла в Харькове, сообщил мэр Харькова Игорь Терехов.") \
+        == [("Kharkiv", "Kharkiv")]
+    reports = [r for r in extract_text("Ракета, выпущенная с территории Белгородской области, попала в телевышку в "
+                                       "Харькове, сообщил глава Харьковской ОВА.", report_id="a", published=DAY)
+               if r.is_incident]
+    assert [(r.place.name if r.place else None, r.actor) for r in reports] == [("Kharkiv", "RU")]

@@ -70,6 +70,7 @@ _NAMED_AFTER = ("улиц", "вулиц", "проспект", "набережн"
 _CITING = frozenset({"ссылкой", "посиланням", "citing", "quoting"})
 _ANOTHER = frozenset({"ещё", "еще", "также", "тоже", "ще", "також", "теж", "also", "another"})
 _FROM_WORDS = frozenset({"from", "из", "з", "із", "зі", "изо"})
+_AREA_WORDS = frozenset({"территории", "території", "района", "району", "стороны", "сторони", "направления"})
 _THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка", "город", "місто"})
 # "В Москве удар не комментировали", "Kyiv did not comment": a side declining to comment reports nothing
 _NO_COMMENT = re.compile(
@@ -709,7 +710,11 @@ class _Reading:
         return 2
 
     def _origin(self, place: PlaceMention) -> bool:
-        return place.start > 0 and self.lows[place.start - 1] in _FROM_WORDS
+        """"из Волчанска", "с территории Белгородской области": where a strike came from or someone came from."""
+        if place.start > 0 and self.lows[place.start - 1] in _FROM_WORDS:
+            return True
+        return place.start > 1 and self.lows[place.start - 1] in _AREA_WORDS \
+            and self.lows[place.start - 2] in _FROM_WORDS | {"с", "со"}
 
     def _district(self, place: PlaceMention) -> bool:
         """"Kherson's Dniprovskyi district", "у Дарницькому районі": a part of a city, named like a town."""
@@ -922,6 +927,9 @@ class _Reading:
         """Split a sentence that names several distinct places, each with its own clause."""
         groups: list[list[PlaceMention]] = []
         anchors = self._anchor_places(sentence.places)
+        # "Эвакуированная из Волчанска семья погибла в Харькове": a place something came from is no clause of its own
+        if any(not self._origin(p) for p in anchors):
+            anchors = [p for p in anchors if not self._origin(p)]
         # "ударила по Краматорску и Славянску, в Краматорске разрушен дом, в Славянске — школа": towns listed
         # together and then each given its own clause are cut where they come again
         anchors = [p for k, p in enumerate(anchors) if not any(
