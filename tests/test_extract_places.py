@@ -110,3 +110,10 @@ def test_a_place_something_came_from_is_not_a_strike_of_its_own() -> None:
                                        "Харькове, сообщил глава Харьковской ОВА.", report_id="a", published=DAY)
                if r.is_incident]
     assert [(r.place.name if r.place else None, r.actor) for r in reports] == [("Kharkiv", "RU")]
+
+
+def test_a_suburb_landmark_and_the_settlement_its_clause_names_are_one_incident_there() -> None:
+    assert where("Российский дрон атаковал автомобиль в пригороде Херсона, в посёлке Антоновка ранен мужчина, "
+                 "сообщила Херсонская ОВА.") == [("Antonivka", "Kherson")]
+    assert where("На окраине Новой Каховки обстреляны жилые дома, сообщили местные власти.") \
+        == [("Nova Kakhovka", "Kherson")]

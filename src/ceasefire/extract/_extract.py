@@ -36,6 +36,7 @@ _NEAR_WORDS = frozenset({
     "district", "районі", "районе", "околицях", "окрестностях", "suburb", "suburbs", "outskirts", "south", "north",
     "east", "west", "southeast", "southwest", "northeast", "northwest", "km", "kilometres", "kilometers", "від",
     "от", "південніше", "північніше", "южнее", "севернее", "західніше", "східніше", "западнее", "восточнее",
+    "пригороде", "пригороді", "передмісті", "окраине", "окраїні",
 })
 _COMPOUND_TAILS = frozenset({"controlled", "held", "based", "backed", "installed", "appointed", "led", "friendly",
                              "aligned", "occupied", "bound", "born", "made", "run", "owned"})
@@ -70,6 +71,7 @@ _NAMED_AFTER = ("улиц", "вулиц", "проспект", "набережн"
 _CITING = frozenset({"ссылкой", "посиланням", "citing", "quoting"})
 _ANOTHER = frozenset({"ещё", "еще", "также", "тоже", "ще", "також", "теж", "also", "another"})
 _FROM_WORDS = frozenset({"from", "из", "з", "із", "зі", "изо"})
+_SETTLEMENT_WORDS = frozenset({"посёлке", "поселке", "селе", "селі", "селищі", "деревне", "хуторе", "станице"})
 _AREA_WORDS = frozenset({"территории", "території", "района", "району", "стороны", "сторони", "направления"})
 _THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка", "город", "місто"})
 # "В Москве удар не комментировали", "Kyiv did not comment": a side declining to comment reports nothing
@@ -982,7 +984,14 @@ class _Reading:
         first = group[0].start - 1  # the near word
         opening = first == 0 or self.pause[first]  # "Near Kharkiv, Russian drones hit…": its comma is no cut
         start = group[-1].end + 1 if opening else group[-1].end
-        return not any(self.pause[k] for k in range(start, place.start + 1))
+        if not any(self.pause[k] for k in range(start, place.start + 1)):
+            return True
+        # "в пригороде Херсона, в посёлке Антоновка": the settlement the landmark's clause goes on to name
+        landmark = group[-1].best
+        return place.kind == "settlement" and place.best is not None and landmark is not None \
+            and place.best.admin1 == landmark.admin1 and place.start > 0 \
+            and self.lows[place.start - 1] in _SETTLEMENT_WORDS \
+            and not any(self.pause[k] for k in range(group[-1].end + 1, place.start - 2))
 
     def _in_district(self, group: list[PlaceMention], place: PlaceMention) -> bool:
         """"В Белгородском районе, в посёлке Разумное", "обстреляла Никопольский район: в Марганце": a town of the
