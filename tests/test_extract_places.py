@@ -117,3 +117,8 @@ def test_a_suburb_landmark_and_the_settlement_its_clause_names_are_one_incident_
                  "сообщила Херсонская ОВА.") == [("Antonivka", "Kherson")]
     assert where("На окраине Новой Каховки обстреляны жилые дома, сообщили местные власти.") \
         == [("Nova Kakhovka", "Kherson")]
+
+
+def test_a_place_where_nothing_happened_is_no_incident() -> None:
+    assert where("Губернатор сообщил, что в Старом Осколе никаких происшествий не было, а в Белгороде обломки "
+                 "беспилотника повредили жилые дома.") == [("Belgorod", "Belgorod")]

@@ -72,6 +72,7 @@ _CITING = frozenset({"ссылкой", "посиланням", "citing", "quotin
 _ANOTHER = frozenset({"ещё", "еще", "также", "тоже", "ще", "також", "теж", "also", "another"})
 _FROM_WORDS = frozenset({"from", "из", "з", "із", "зі", "изо"})
 _SETTLEMENT_WORDS = frozenset({"посёлке", "поселке", "селе", "селі", "селищі", "деревне", "хуторе", "станице"})
+_NOTHING_WORDS = frozenset({"обошлось", "обійшлося", "спокойно", "спокійно"})
 _AREA_WORDS = frozenset({"территории", "території", "района", "району", "стороны", "сторони", "направления"})
 _THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка", "город", "місто"})
 # "В Москве удар не комментировали", "Kyiv did not comment": a side declining to comment reports nothing
@@ -953,6 +954,15 @@ class _Reading:
             cuts.append(self._cut_between(left[-1].end, right[0].start))
         cuts.append(sentence.end)
         parts = [self._slice(sentence, a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        # "в Старом Осколе никаких происшествий не было, а в Белгороде…": a clause where nothing happened opens no
+        # incident; it joins the next clause without its place
+        for k in range(len(parts) - 2, -1, -1):
+            if not parts[k].attacks and self._nothing_happened(parts[k]) and len(parts) == len(groups):
+                quiet = set(map(id, parts[k].places))
+                merged = self._slice(sentence, parts[k].start, parts[k + 1].end)
+                merged.places = [p for p in merged.places if id(p) not in quiet]
+                parts[k: k + 2] = [merged]
+                groups[k: k + 2] = [groups[k + 1]]
         if len(parts) == len(groups):
             for k, part in enumerate(parts):  # a town listed early belongs to the clause given to it
                 others = [g[0] for j, g in enumerate(groups) if j != k and g[0].kind == "settlement"]
@@ -975,6 +985,15 @@ class _Reading:
             if not part.attacks:
                 part.attacks = list(sentence.attacks)
         return parts
+
+    def _nothing_happened(self, part: _Sentence) -> bool:
+        """"никаких происшествий не было", "обошлось без последствий", "no damage was reported": nothing was hit."""
+        words = self.lows[part.start:part.end]
+        return any(w in _NOTHING_WORDS for w in words) or any(
+            a in ("не", "no", "нет", "ні") and b.startswith(("происшеств", "пострадавш", "разрушен", "damage",
+                                                            "casualt", "інцидент", "пошкоджен", "повреждени"))
+            for a, b in itertools.pairwise(words)) or any(
+            a.startswith("никак") and b.startswith("происшеств") for a, b in itertools.pairwise(words))
 
     def _landmark_for(self, group: list[PlaceMention], place: PlaceMention) -> bool:
         """"Под Херсоном российские войска ударили по Белозерке": a landmark opening the clause locates the town
