@@ -122,3 +122,32 @@ def test_a_suburb_landmark_and_the_settlement_its_clause_names_are_one_incident_
 def test_a_place_where_nothing_happened_is_no_incident() -> None:
     assert where("Губернатор сообщил, что в Старом Осколе никаких происшествий не было, а в Белгороде обломки "
                  "беспилотника повредили жилые дома.") == [("Belgorod", "Belgorod")]
+
+
+def test_a_ukrainian_spelling_declined_in_russian_text_is_the_town() -> None:
+    # the Ukrainian name's oblique stem (Старокостянтинів → Старокостянтинова) with a Russian case ending
+    assert where("Ночью дроны атаковали военный склад в Старокостянтинове, сообщили местные власти.") \
+        == [("Starokostiantyniv", "Khmelnytskyi")]
+    assert where("Ракета попала в жилой дом в Коростышеве, сообщили в областной администрации.") \
+        == [("Korostyshiv", "Zhytomyr")]
+
+
+def test_a_landmark_named_as_where_it_happened_stands_for_its_city() -> None:
+    assert where("Ночью украинский беспилотник атаковал здание в Кремле, повреждена крыша, сообщили "
+                 "российские власти.") \
+        == [("Moscow", "Moscow")]
+    assert where("A Ukrainian drone hit a building inside the Kremlin overnight, damaging its roof, Russian "
+                 "officials said.") \
+        == [("Moscow", "Moscow")]
+    # the seat speaking is no place
+    assert where("Российские войска ударили по Харькову. В Кремле заявили, что били по военным объектам.") \
+        == [("Kharkiv", "Kharkiv")]
+
+
+def test_a_placeless_confirmation_confirms_the_incident_whose_target_it_names() -> None:
+    found = [r for r in extract_text("В четверг Россия нанесла массированный удар по энергосистеме Украины, сообщил "
+                                     "министр энергетики. Во Львове, по словам мэра, ракета попала в подстанцию. "
+                                     "Минобороны России подтвердило удар по объектам энергетики.",
+                                     report_id="a", published=DAY) if r.is_incident]
+    assert [(r.stance, r.place.name if r.place else None, r.target.type) for r in found][-1] \
+        == ("confirmation", None, "energy")

@@ -328,8 +328,9 @@ class _Reading:
             return True
         named_person = any("speaker" in self.kinds[k] and "party" not in self.kinds[k]
                            for k in range(place.start, place.end))
-        if named_person and not (place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS):
-            return False  # "повідомив Ігор Терехов": a speaker's surname that is also a village
+        before = place.start - 2 if place.start > 1 and self.lows[place.start - 1] == "the" else place.start - 1
+        if named_person and not (before >= 0 and self.lows[before] in _LOCATION_WORDS):
+            return False  # "повідомив Ігор Терехов": a speaker's surname that is also a village; not "in the Kremlin"
         joined = place.end < len(self.lows) and self.lows[place.end] in _CLAUSE_WORDS
         if self._next_kinds(place.end, 2) & {"say", "deny"} and not joined:
             return False  # "в Києві це назвали фейком": the capital speaks for its side; not "…в Киеве и заявил"
@@ -791,7 +792,7 @@ class _Reading:
                 if self._confirms_own_report(claim, current):
                     self._enrich(current, claim)  # "…, сообщил губернатор. Минобороны подтвердило удар."
                 else:
-                    incidents.append(self._confirmation(claim, current))
+                    incidents.append(self._confirmation(claim, self._confirmed(claim, incidents, current)))
         return [i for i in incidents if self._worth_reporting(i)]
 
     def _elliptical(self, sentence: _Sentence, current: _Incident) -> bool:
@@ -834,6 +835,19 @@ class _Reading:
         reported = self._claimant(current, controller)
         sides = {self._speaker_party(v, controller, claim.installed) for _, v in claim.speakers}
         return reported not in _OPPONENT or not any(side == _OPPONENT[reported] for side in sides)
+
+    def _confirmed(self, claim: _Sentence, incidents: list[_Incident], current: _Incident) -> _Incident:
+        """"Россия нанесла удар по энергосистеме Украины… В Харькове под удар попала ТЭЦ… Минобороны подтвердило
+        удар по объектам энергетики": a confirmation naming no place confirms the earlier incident whose target it
+        names, not the last town's detail."""
+        strong = [t for t in claim.targets if t[2] >= 2]
+        if not strong or claim.places:
+            return current
+        named = max(strong, key=lambda t: (self._hit(t[0]), t[2], -t[0]))[1]
+        if self._target(current) == named:
+            return current
+        return next((i for i in reversed(incidents) if not i.is_denial and not i.confirms
+                     and self._target(i) == named), current)
 
     def _confirmation(self, sentence: _Sentence, base: _Incident) -> _Incident:
         confirmation = _Incident(sentence.start, sentence.end, [sentence], confirms=True, base=base)

@@ -58,6 +58,7 @@ class PlaceTable:
         self._load_regions()
         self._load_settlements()
         self._load_facilities()
+        self._load_landmarks()
         self._load_officials()
         self.matcher.freeze()
 
@@ -115,6 +116,14 @@ class PlaceTable:
             for phrase in cols[2].split("|"):
                 self.matcher.add(phrase, Cue("facility", str(index), 3))
 
+    def _load_landmarks(self) -> None:
+        for cols in _rows("landmarks.tsv"):
+            index = self._index.get((cols[0], cols[1]))
+            if index is None:
+                continue
+            for phrase in cols[2].split("|"):
+                self.matcher.add(phrase, Cue("landmark", str(index), 3), capitalised=True)
+
     def _load_officials(self) -> None:
         for cols in _rows("officials.tsv"):
             for form in cols[1].split("|"):
@@ -134,6 +143,7 @@ class PlaceTable:
         hints |= {c.value for m in found for c in m.cues if c.kind == "official"}
         found = [m if not any(c.kind == "official" for c in m.cues) else
                  Match(m.start, m.end, tuple(c for c in m.cues if c.kind != "official")) for m in found]
+        found = [self._landmark(m, lows) for m in found]
         found = [m for m in found if m.cues]
         matches = self._listed_regions(found, tokens, lows)
         matches = [m for m in matches if not self._abbreviation(m, tokens, lows)]
@@ -143,6 +153,23 @@ class PlaceTable:
         for match in matches:
             mentions.append(self._mention(match, region_admin1))
         return mentions, region_admin1
+
+    @staticmethod
+    def _landmark(match: Match, lows: Sequence[str]) -> Match:
+        """"в Кремле", "inside the Kremlin": a landmark named as where something happened is a mention of its city
+        (as a settlement); named otherwise ("Кремль заявил", "в Кремле заявили") it is no place."""
+        if not any(c.kind == "landmark" for c in match.cues):
+            return match
+        before = match.start - 1
+        if before > 0 and lows[before] == "the":
+            before -= 1
+        located = before >= 0 and lows[before] in _LANDMARK_PREPOSITIONS
+        # "В Кремле заявили", "в Кремле отказались комментировать": the seat speaking, with a plural past verb
+        if match.end < len(lows) and lows[match.end].endswith(("ли", "лись", "лися")):
+            located = False
+        cues = tuple(Cue("settlement", f"{c.value}|1", c.weight) if c.kind == "landmark" else c
+                     for c in match.cues if located or c.kind != "landmark")
+        return Match(match.start, match.end, cues)
 
     def _abbreviation(self, match: Match, tokens: Sequence[Token], lows: Sequence[str]) -> bool:
         """"ЗМІ", "ППО", "СБУ": a short word in capitals is an abbreviation, not an inflected town name (unless
@@ -204,6 +231,8 @@ class PlaceTable:
 
 
 _ABBREVIATION_MAX = 4
+_LANDMARK_PREPOSITIONS = frozenset({"в", "у", "во", "на", "над", "под", "під", "біля", "около", "возле", "поблизу",
+                                    "in", "at", "inside", "over", "near", "on"})
 # "Харьковской ОВА", "Херсонская ОВА", "белгородский губернатор", "Сумська ОДА": a region named by its officials
 _OFFICIAL_AFTER_REGION = ("ова", "ога", "ода", "обладмин", "облдерж", "облгос", "губернатор", "оперштаб", "власт",
                           "влад", "администрац", "адміністрац", "военн", "військов", "правительств", "governor",
@@ -225,16 +254,28 @@ def _case_forms(form: str) -> list[str]:
         return [core + ending for ending in ("і", "я", "ю", "ем", "а", "е", "у", "ом")]
     if low.endswith(("ки", "кі")) and len(form) > 4:
         return [form[:-2] + "ок"]  # a plural name's genitive: "Валуйки" → "поблизу Валуйок"
+    alternants = _alternants(form)
     if not _CONSONANT_END.search(form.lower()):
-        return []
+        return alternants
     own = stem(form.lower())
-    found: dict[str, str] = {}
+    found: dict[str, str] = {stem(alternant.lower()): alternant for alternant in alternants}
     for ending in _CASE_ENDINGS:
         variant = form + ending
         key = stem(variant.lower())
         if key != own and key not in found:
             found[key] = variant
     return list(found.values())
+
+
+# A Ukrainian name's closed last syllable turns і into о (ї into є) in the other cases, and Russian text that keeps
+# the Ukrainian spelling declines that stem: "Старокостянтинів" → "Старокостянтинова", "в Старокостянтинове".
+_ALTERNATIONS = (("ів", "ова"), ("їв", "єва"), ("іль", "оля"))
+
+
+def _alternants(form: str) -> list[str]:
+    """"Старокостянтинів" → "Старокостянтинова": the form whose stem the name's oblique cases share."""
+    low = form.lower()
+    return [form[: -len(end)] + oblique for end, oblique in _ALTERNATIONS if low.endswith(end) and len(form) > 5]
 
 
 def _inflectable(form: str) -> str:
