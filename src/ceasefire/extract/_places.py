@@ -57,8 +57,8 @@ class PlaceTable:
         self._short_forms: set[str] = set()
         self._load_regions()
         self._load_settlements()
-        self._load_facilities()
-        self._load_landmarks()
+        self._load_sites("facilities.tsv", "facility", capitalised=False)
+        self._load_sites("landmarks.tsv", "landmark", capitalised=True)
         self._load_officials()
         self.matcher.freeze()
 
@@ -108,21 +108,14 @@ class PlaceTable:
                 for variant in _case_forms(form):
                     self.matcher.add(variant, cue, capitalised=True)
 
-    def _load_facilities(self) -> None:
-        for cols in _rows("facilities.tsv"):
+    def _load_sites(self, name: str, kind: str, *, capitalised: bool) -> None:
+        """Named sites (facilities, landmarks) standing for the settlement each row names."""
+        for cols in _rows(name):
             index = self._index.get((cols[0], cols[1]))
             if index is None:
                 continue
             for phrase in cols[2].split("|"):
-                self.matcher.add(phrase, Cue("facility", str(index), 3))
-
-    def _load_landmarks(self) -> None:
-        for cols in _rows("landmarks.tsv"):
-            index = self._index.get((cols[0], cols[1]))
-            if index is None:
-                continue
-            for phrase in cols[2].split("|"):
-                self.matcher.add(phrase, Cue("landmark", str(index), 3), capitalised=True)
+                self.matcher.add(phrase, Cue(kind, str(index), 3), capitalised=capitalised)
 
     def _load_officials(self) -> None:
         for cols in _rows("officials.tsv"):
