@@ -144,8 +144,8 @@ def prepare(con: duckdb.DuckDBPyConnection, path: Path) -> Prepared:
         SELECT 'acled:' || r.event_id_cnty, '{FEED}', r.source, r.notes, NULL::TIMESTAMP, w._w_start, w._w_end,
                r.location, r.admin1, w._w_alpha2, TRY_CAST(r.latitude AS DOUBLE), TRY_CAST(r.longitude AS DOUBLE),
                CASE WHEN TRY_CAST(r.inter1 AS INTEGER) IN ({_codes(rules()['party_inter_codes'])})
-                        THEN a._a_party END, NULL::VARCHAR, {target},
-               split_part({target}, '.', 1), {weapon}, coalesce(s._s_action, 'other'), 'neutral', true,
+                        THEN a._a_party END, NULL::VARCHAR, {target} AS _cf_target,
+               split_part(_cf_target, '.', 1), {weapon}, coalesce(s._s_action, 'other'), 'neutral', true,
                TRY_CAST(r.fatalities AS INTEGER), {sql_str(str(path))}, r._cf_line, NULL::JSON
         FROM {TODO} r
         JOIN _cf_when w ON w._w_date = r.event_date AND w._w_iso IS NOT DISTINCT FROM r.iso
