@@ -278,12 +278,10 @@ def test_raw_rows_survive_any_field_values(tmp_path: Path, values: list[tuple[st
     rows = [acled_row(f"V{i}", actor2="A").replace(",A,,", f",{_csv_field(a)},{_csv_field(b)},", 1)
             for i, (a, b) in enumerate(values)]
     path.write_text("\n".join([ACLED_HEADER, *rows]) + "\n", encoding="utf-8")
-    with open_workspace(tmp_path / "w.duckdb") as ws:
-        try:
-            assert ingest_file(ws, path).added == len(values)
-            kept = ws.con.execute("SELECT r.source_line, v.raw::VARCHAR FROM reports r JOIN report_raw v "
-                                  "USING (report_id) ORDER BY r.source_line").fetchall()
-            assert [(int(line), str(raw)) for line, raw in kept] == _csv_rows_as_read(ws, path)
-        finally:
-            ws.close()
-            (tmp_path / "w.duckdb").unlink()
+    db = tmp_path / "w.duckdb"
+    db.unlink(missing_ok=True)  # hypothesis reuses tmp_path: each example starts from a new workspace
+    with open_workspace(db) as ws:
+        assert ingest_file(ws, path).added == len(values)
+        kept = ws.con.execute("SELECT r.source_line, v.raw::VARCHAR FROM reports r JOIN report_raw v "
+                              "USING (report_id) ORDER BY r.source_line").fetchall()
+        assert [(int(line), str(raw)) for line, raw in kept] == _csv_rows_as_read(ws, path)
