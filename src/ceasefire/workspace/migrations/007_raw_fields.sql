@@ -65,6 +65,7 @@ CREATE MACRO _cf_raw_values(fields, encoding) AS
 
 -- The raw row of every report as a JSON object: the header names as keys, in file order, with the values as read.
 -- A stored value wins over the one rebuilt from the report (only keys not stored are looked up in the latter).
+-- The rebuilt ACLED fields here are those of RAW_REBUILT in ceasefire/sources/acled.py: keep the two alike.
 CREATE VIEW report_raw AS
 SELECT report_id, raw FROM reports WHERE raw IS NOT NULL
 UNION ALL
