@@ -151,3 +151,23 @@ def test_a_placeless_confirmation_confirms_the_incident_whose_target_it_names() 
                                      report_id="a", published=DAY) if r.is_incident]
     assert [(r.stance, r.place.name if r.place else None, r.target.type) for r in found][-1] \
         == ("confirmation", None, "energy")
+
+
+def test_a_form_the_gazetteer_knows_only_for_other_places_is_not_read_by_its_stem() -> None:
+    # "Павловской" shares its stem with Павловск (Voronezh), but only the stanitsa Павловская takes that form;
+    # "Петровского" is no case of Петровск
+    assert where("Губернатор сообщил, что беспилотник ВСУ атаковал жилой дом в Павловской.") \
+        == [("Pavlovskaya", "Krasnodar")]
+    assert where("Жители Петровского сообщили, что российский дрон попал в школу.")[0][0] != "Petrovsk"
+
+
+def test_a_longer_name_the_gazetteer_knows_beats_a_village_named_like_its_first_word() -> None:
+    assert where("Губернатор сообщил, что в Новом Ургале беспилотник атаковал жилой дом.") \
+        == [("Novyy Urgal", "Khabarovsk")]
+
+
+def test_an_adjective_ending_after_a_locative_preposition_is_an_adjectival_name() -> None:
+    # "в Новотроицком" is the locative of Новотроицкое (Kherson), never of the town Новотроицк ("в Новотроицке")
+    assert where("Украинский дрон атаковал автобус в Новотроицком, сообщили назначенные Россией власти.") \
+        == [("Novotroitske", "Kherson")]
+    assert where("Украинский дрон атаковал автобус в Новотроицке.") == [("Novotroitsk", "Orenburg")]

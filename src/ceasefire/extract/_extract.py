@@ -236,7 +236,8 @@ class _Reading:
                 self.background |= self._answered(match.end)
         self._ranks: dict[tuple[int, int], int] = {}
         own, self.region_hints = place_table().find_with_hints(self.tokens, self.lows)
-        own += gazetteer_mentions(text, self.tokens, own)
+        own = gazetteer_mentions(text, self.tokens, own, frozenset(
+            self.region_hints | {p.admin1 for p in own if p.kind == "region"}))
         districts = district_mentions(self.tokens, self.lows, own, frozenset(
             self.region_hints | {p.admin1 for p in own if p.kind == "region"}))
         replaced = {d.start for d in districts}
@@ -267,9 +268,11 @@ class _Reading:
     def _steered(self, place: PlaceMention, regions: set[str]) -> PlaceMention:
         """"Губернатор Белгородской области: … в Октябрьском": a settlement none of whose known namesakes lies in
         a region the text names gets the namesake there, if the gazetteer knows one."""
-        if place.kind != "settlement" or place.facility or not regions or any(
-                c.admin1 in regions for c in place.candidates):
+        if place.kind != "settlement" or place.facility or not regions or place.candidates[0].admin1 in regions:
             return place
+        if any(c.admin1 in regions for c in place.candidates):
+            ordered = tuple(sorted(place.candidates, key=lambda c: c.admin1 not in regions))
+            return PlaceMention(place.start, place.end, "settlement", ordered[0].admin1, ordered[0].country, ordered)
         surface = self.text[self.tokens[place.start].start: self.tokens[place.end - 1].end]
         if not surface[:1].isupper() or self.lows[place.end - 1] in _DISTRICT_WORDS:
             return place

@@ -103,18 +103,24 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
     return found
 
 
-def gazetteer_mentions(text: str, tokens: Sequence[Token], taken: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """Settlement and region mentions from the project gazetteer that no mention in ``taken`` overlaps."""
+def gazetteer_mentions(text: str, tokens: Sequence[Token], own: Sequence[PlaceMention],
+                       regions: frozenset[str] = frozenset()) -> list[PlaceMention]:
+    """The extractor's own mentions checked against the project gazetteer, and the gazetteer's other mentions.
+
+    The own tables match a name by its stem, so "Петровского" (of Петровское) reaches Петровск and "в Новом
+    Васюгане" reaches a village Нове by its first word. The gazetteer knows each name's case forms exactly: a
+    longer name it finds over an own settlement wins ("Новом Васюгане"), and a one-word Cyrillic form it knows
+    only for other places replaces the own candidates. Gazetteer mentions that overlap nothing are added.
+    Candidates in ``regions`` (named in the text) stay first.
+    """
     gazetteer = project_gazetteer()
     if gazetteer is None or not tokens:
-        return []
+        return list(own)
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
-    busy = bytearray(len(tokens))
-    for mention in taken:
-        for k in range(mention.start, mention.end):
-            busy[k] = 1
-    found = []
+    owner: dict[int, int] = {k: n for n, m in enumerate(own) for k in range(m.start, m.end)}
+    kept: list[PlaceMention | None] = list(own)
+    found: list[PlaceMention] = []
     for mention in gazetteer.find(text):
         if mention.kind not in ("settlement", "region") or not mention.candidates:
             continue
@@ -122,20 +128,110 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], taken: Sequence[Place
             continue  # news text capitalises place names; "human rights" is not Uman
         first = bisect_left(ends, mention.start + 1)
         last = bisect_right(starts, mention.end - 1)
-        if first >= last or any(busy[first:last]):
+        if first >= last:
             continue
+        overlapped = sorted({owner[k] for k in range(first, last) if k in owner})
         best = mention.candidates[0]
         if mention.kind == "region":
-            found.append(PlaceMention(first, last, "region", best.admin1 or best.name, best.country))
+            if not overlapped:
+                found.append(PlaceMention(first, last, "region", best.admin1 or best.name, best.country))
             continue
         candidates = tuple(
             Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
             for e in mention.candidates if e.kind == "settlement"
         )
-        if candidates:
-            found.append(PlaceMention(first, last, "settlement", candidates[0].admin1, candidates[0].country,
-                                      candidates))
-    return found
+        if not candidates:
+            continue
+        if overlapped and not _corrects(tokens, [own[n] for n in overlapped], first, last, candidates):
+            if len(overlapped) == 1 and last - first == 1 and not tokens[first].surface.isascii():
+                kept[overlapped[0]] = _known_first(own[overlapped[0]], candidates)
+            continue
+        for n in overlapped:
+            kept[n] = None
+            # the own candidates stay behind the gazetteer's: a region named in the text may still pick one
+            candidates += tuple(c for c in own[n].candidates if not any(_close(c, k) for k in candidates))
+        found.append(PlaceMention(first, last, "settlement", candidates[0].admin1, candidates[0].country,
+                                  candidates))
+    merged = [m for m in kept if m is not None] + found
+    return [_in_regions(_case_fit(tokens, m), regions) if m.kind == "settlement" else m for m in merged]
+
+
+def _in_regions(mention: PlaceMention, regions: frozenset[str]) -> PlaceMention:
+    """The candidates in a region the text names first (keeping their order otherwise)."""
+    if not regions or mention.facility or not mention.candidates or mention.candidates[0].admin1 in regions:
+        return mention
+    ordered = tuple(sorted(mention.candidates, key=lambda c: c.admin1 not in regions))
+    if ordered[0] == mention.candidates[0]:
+        return mention
+    return PlaceMention(mention.start, mention.end, mention.kind, ordered[0].admin1, ordered[0].country, ordered,
+                        mention.facility)
+
+
+def _corrects(tokens: Sequence[Token], overlapped: list[PlaceMention], first: int, last: int,
+              candidates: tuple[Settlement, ...]) -> bool:
+    """Whether a gazetteer settlement at tokens ``first:last`` should replace the own mentions it overlaps."""
+    if any(m.kind != "settlement" or m.facility or m.start < first or m.end > last for m in overlapped):
+        return False
+    if last - first > max(m.end - m.start for m in overlapped):
+        return True  # a longer name: "в Новом Васюгане", not a village "Нове"
+    if last - first != 1 or tokens[first].surface.isascii():
+        return False
+    # the same one Cyrillic word: keep the own reading when the gazetteer knows this form for one of its places
+    mine = overlapped[0].candidates
+    return not any(_close(c, o) for c in candidates for o in mine)
+
+
+def _known_first(mention: PlaceMention, known: tuple[Settlement, ...]) -> PlaceMention:
+    """The own candidates the gazetteer knows by this very form first ("Петровского" is not a form of Петровск)."""
+    fitting = tuple(c for c in mention.candidates if any(_close(c, k) for k in known))
+    if not fitting or fitting[0] == mention.candidates[0]:
+        return mention
+    ordered = fitting + tuple(c for c in mention.candidates if c not in fitting)
+    return PlaceMention(mention.start, mention.end, mention.kind, ordered[0].admin1, ordered[0].country, ordered,
+                        mention.facility)
+
+
+# after "в", "на", "о", "при" a Cyrillic place name is in the locative; "-ом" there is an adjective's ending
+# ("в Петровском" is Петровское or Петровский), never a noun's (the town Петровск is "в Петровске")
+_LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на", "о", "об", "при", "у"})
+_LOCATIVE_ADJECTIVE = (("ому", ("е", "ий")), ("ом", ("ое", "ий", "ый", "ой")), ("ем", ("ее", "ий")))
+
+
+def _case_fit(tokens: Sequence[Token], mention: PlaceMention) -> PlaceMention:
+    """A settlement after a locative preposition with its namesakes whose name takes that form first."""
+    first = mention.start
+    if (mention.kind != "settlement" or mention.facility or mention.end - first != 1 or first == 0
+            or tokens[first - 1].surface.lower() not in _LOCATIVE_PREPOSITIONS):
+        return mention
+    fitting = _adjectival(tokens[first].surface)
+    if not fitting:
+        return mention
+    candidates = mention.candidates
+    near = tuple(c for c in candidates if any(_close(c, f) for f in fitting))
+    ordered = near + tuple(c for c in candidates if c not in near) if near else fitting + candidates
+    return PlaceMention(mention.start, mention.end, "settlement", ordered[0].admin1, ordered[0].country, ordered)
+
+
+def _close(a: Settlement, b: Settlement) -> bool:
+    return abs(a.lat - b.lat) < 0.15 and abs(a.lon - b.lon) < 0.2
+
+
+@cache
+def _adjectival(surface: str) -> tuple[Settlement, ...]:
+    """Settlements with an adjective's name ("Петровское", "Петрівське", "Октябрьский") of which ``surface`` is
+    the locative."""
+    gazetteer = project_gazetteer()
+    low = surface.lower()
+    found: list[Settlement] = []
+    for ending, replacements in _LOCATIVE_ADJECTIVE:
+        if not low.endswith(ending) or len(low) < len(ending) + 4:
+            continue
+        for replacement in replacements:
+            for e in gazetteer.lookup(surface[: -len(ending)] + replacement) if gazetteer is not None else ():
+                if e.kind == "settlement":
+                    found.append(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population))
+        break
+    return tuple(sorted(found, key=lambda c: -c.population))
 
 
 # a settlement's oblique case back to the dictionary form: "Первомайском" → "Первомайский", "Журавлёвке" → "…ка"
