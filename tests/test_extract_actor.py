@@ -265,3 +265,14 @@ def test_a_force_owning_what_was_hit_after_a_comma_in_the_clause_is_no_striker()
             "российских военных.")
     found = [r for r in extract_text(text, report_id="a", published=date(2025, 4, 13)) if r.is_incident]
     assert [(r.actor, r.claimant) for r in found] == [("UA", "UA")]
+
+
+def test_a_force_a_target_served_or_belonged_to_is_not_who_struck() -> None:
+    # the Russian ministry reporting its own strike, in the passive: the AFU is what the depot served
+    assert who("Минобороны России сообщило, что ракетным ударом поражён склад в Павлограде, откуда шло снабжение "
+               "группировки ВСУ.") == ("RU", "RU")
+    assert who("Минобороны России сообщило, что ракетами поражён цех в Запорожье, где собирали дроны для ВСУ.") \
+        == ("RU", "RU")
+    # "со стороны ВСУ" and "удар ВСУ" name who struck
+    assert who("В результате обстрела со стороны ВСУ в Каховке повреждена школа, сообщили местные власти.")[0] == "UA"
+    assert who("В результате удара ВСУ по Белгороду повреждены дома, сообщил губернатор.")[0] == "UA"

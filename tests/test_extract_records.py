@@ -130,3 +130,20 @@ def test_a_first_name_that_is_also_a_town_after_a_title_is_a_person() -> None:
 
 def test_a_sea_named_like_a_town_is_no_place() -> None:
     assert places("Командующий ВМС Украины сообщил, что в Черном море поражен российский корабль.") == [None]
+
+
+def test_damage_from_debris_after_a_shootdown_is_an_incident_where_it_was_shot_down() -> None:
+    found = incidents("Губернатор сообщил, что над Лисками силы ПВО сбили беспилотник. Его обломки упали на "
+                      "территорию школы, повреждены окна.")
+    assert [(r.place.name if r.place else None, r.weapon, r.target.category) for r in found] \
+        == [("Liski", "drone", "civilian")]
+    # a shootdown with nothing damaged stays no incident
+    assert incidents("Над Лисками силы ПВО сбили беспилотник. Пострадавших нет.") == []
+
+
+def test_weapons_fired_at_a_named_town_are_a_strike_on_it() -> None:
+    found = incidents("Сальдо сообщил, что ВСУ выпустили по Скадовску несколько ракет. В порту повреждены склады.")
+    assert [(r.place.name if r.place else None, r.weapon, r.actor, r.target.type) for r in found] \
+        == [("Skadovsk", "missile", "UA", "infrastructure.port")]
+    # launched at the country is a tally, not an incident
+    assert incidents("Russia launched 145 drones at Ukraine overnight, the air force said.") == []

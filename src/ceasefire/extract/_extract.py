@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from ceasefire.extract._dates import DatePhrase, find_dates
 from ceasefire.extract._gazetteer import current_name, district_mentions, gazetteer_mentions, namesakes_in
@@ -25,6 +25,8 @@ from ceasefire.model.report import Place, Report, Stance, Target
 FEED = "text"
 LANGUAGES = ("en", "uk", "ru")
 _OPPONENT = {"RU": "UA", "UA": "RU"}
+_BY_SIDE = frozenset({"стороны", "сторони", "боку", "силами", "рук"})  # "со стороны ВСУ", "з боку ЗСУ"
+_AIMED_AT = frozenset({"по", "at", "on", "against"})
 _LOCATION_WORDS = frozenset({
     "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
     "в", "у", "на", "над", "по", "біля", "под", "під", "з", "із", "из", "с", "около", "возле", "поблизу", "вглиб",
@@ -149,6 +151,18 @@ class _Incident:
 
 
 @cache
+@lru_cache(maxsize=20_000)
+def _noun(word: str, lang: str) -> bool:
+    """A Cyrillic common noun by the pymorphy3 dictionaries ("группировку", "эшелон")."""
+    parse = _morph(lang).parse(word)[0]
+    return parse.tag.POS == "NOUN" and parse.score >= 0.4
+
+
+@lru_cache(maxsize=20_000)
+def _adjective(word: str, lang: str) -> bool:
+    return _morph(lang).parse(word)[0].tag.POS == "ADJF"
+
+
 def _past_tense(word: str, lang: str) -> bool:
     parse = _morph(lang).parse(word)[0]
     return parse.tag.POS == "VERB" and "past" in parse.tag
@@ -768,9 +782,14 @@ class _Reading:
     def incidents(self) -> list[_Incident]:
         incidents: list[_Incident] = []
         current: _Incident | None = None
+        downed: _Sentence | None = None  # "над Россошью сбили беспилотник": where debris of the next sentence fell
         for sentence in self.sentences:
             if self._no_comment(sentence):
                 continue
+            if current is None and downed is not None and sentence.end > sentence.start \
+                    and self._damage_after_interception(sentence):
+                sentence = self._debris_of(sentence, downed)
+            downed = sentence if sentence.intercept and sentence.places and sentence.weapons else None
             if sentence.deny and (sentence.speakers or current is not None):
                 base, denial = self._split_denial(sentence)
                 if base is not None and self._is_incident(base):
@@ -810,6 +829,23 @@ class _Reading:
         mine = self._anchor_places(sentence.places)
         theirs = self._anchor_places(current.places)
         return bool(mine) and bool(theirs) and not any(self._same_place(p, q) for p in mine for q in theirs)
+
+    def _damage_after_interception(self, sentence: _Sentence) -> bool:
+        """"Его обломки упали во двор, повреждены кровля и окна": damage to a named kind of object, with no place
+        or weapon of its own, right after a sentence that says where a drone or missile was shot down."""
+        return (not sentence.places and not sentence.weapons and not sentence.intercept and not sentence.deny
+                and bool(sentence.attacks) and any(t[2] >= 2 and not t[1].startswith("military")
+                                                   for t in sentence.targets))
+
+    def _debris_of(self, sentence: _Sentence, downed: _Sentence) -> _Sentence:
+        part = self._slice(sentence, sentence.start, sentence.end)
+        part.places = list(downed.places)
+        part.weapons = list(downed.weapons)
+        part.speakers = part.speakers or list(downed.speakers)
+        part.actors = part.actors or list(downed.actors)
+        part.dates = part.dates or list(downed.dates)
+        part.installed = part.installed or downed.installed
+        return part
 
     def _borrow(self, sentence: _Sentence, current: _Incident) -> _Sentence:
         part = self._slice(sentence, sentence.start, sentence.end)
@@ -873,10 +909,17 @@ class _Reading:
             return False
         strong_targets = [t for t in sentence.targets if t[2] >= 2]
         tally = (sentence.intercept or sentence.launch) and not (strong_targets and (sentence.places or sentence.dates))
+        if tally and not sentence.intercept and self._aimed_at_town(sentence):
+            tally = False  # "ВСУ выпустили по Бердянску несколько ракет": fired at one town is a strike on it
         damage = [t for t in strong_targets if not t[1].startswith("military")]
         if tally and not (sentence.intercept and damage) and not self._downed_aircraft(sentence):
             return False
         return bool(sentence.targets or sentence.places or sentence.weapons)
+
+    def _aimed_at_town(self, sentence: _Sentence) -> bool:
+        """A launch word with a settlement right after "по"/"at" in the same sentence: aimed at that town."""
+        return any(p.kind == "settlement" and p.start > 0 and self.lows[p.start - 1] in _AIMED_AT
+                   for p in sentence.places)
 
     def _downed_aircraft(self, sentence: _Sentence) -> bool:
         """"shot down a Su-34", "загорелись несколько самолетов": the aircraft is what was hit, not what hit."""
@@ -1372,8 +1415,8 @@ class _Reading:
         if actors:
             anchor = min(incident.attacks) if incident.attacks else incident.start
             before = [a for a in actors if a[0] <= anchor]
-            after = [a for a in actors if a[0] > anchor and not self._owns_target_before(a[0])]
-            owned = {p for i, p in actors if i > anchor and self._owns_target_before(i)}
+            after = [a for a in actors if a[0] > anchor and not self._owner(a[0])]
+            owned = {p for i, p in actors if i > anchor and self._owner(i)}
             chosen = before[-1] if before else after[0] if after else None
             if chosen is not None:
                 party = chosen[1]
@@ -1463,6 +1506,23 @@ class _Reading:
                 if seen >= 3:
                     break
         return False
+
+    def _owner(self, index: int) -> bool:
+        """A side named after the strike as what something belongs to or is for, not as who struck: "пункты
+        дислокации ВСУ", "эшелон с вооружением для ВСУ", "снабжавшие группировку ВСУ"."""
+        if self._owns_target_before(index):
+            return True
+        if index == 0 or self.pause[index]:
+            return False
+        before = self.lows[index - 1]
+        if before in ("для", "for"):
+            return True
+        if self.kinds[index - 1] & {"attack", "weapon", "actor", "party", "speaker"} or before.isascii() \
+                or before in _BY_SIDE:
+            return False  # "удар ВСУ", "дроны ВСУ", "со стороны ВСУ": the strike's or the weapon's side struck
+        lang = "uk" if self.lang == "uk" else "ru"
+        # a noun's genitive ("группировку ВСУ"); an adjective ("падения украинской ракеты") goes with what follows
+        return _noun(before, lang) and not _adjective(self.lows[index], lang)
 
     def _owns_target_before(self, index: int) -> bool:
         """"поражены пункты дислокации ВСУ": a side named right after a target, in the same clause, owns it."""
