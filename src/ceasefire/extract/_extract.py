@@ -155,12 +155,12 @@ class _Incident:
 def _noun(word: str, lang: str) -> bool:
     """A Cyrillic common noun by the pymorphy3 dictionaries ("группировку", "эшелон")."""
     parse = _morph(lang).parse(word)[0]
-    return parse.tag.POS == "NOUN" and parse.score >= 0.4
+    return bool(parse.tag.POS == "NOUN" and parse.score >= 0.4)
 
 
 @lru_cache(maxsize=20_000)
 def _adjective(word: str, lang: str) -> bool:
-    return _morph(lang).parse(word)[0].tag.POS == "ADJF"
+    return bool(_morph(lang).parse(word)[0].tag.POS == "ADJF")
 
 
 def _past_tense(word: str, lang: str) -> bool:
