@@ -171,3 +171,9 @@ def test_an_adjective_ending_after_a_locative_preposition_is_an_adjectival_name(
     assert where("Украинский дрон атаковал автобус в Новотроицком, сообщили назначенные Россией власти.") \
         == [("Novotroitske", "Kherson")]
     assert where("Украинский дрон атаковал автобус в Новотроицке.") == [("Novotroitsk", "Orenburg")]
+
+
+def test_a_district_adjective_with_a_fleeting_vowel_or_a_soft_sign_names_its_town() -> None:
+    assert where("Беспилотник упал в Коломенском округе, сообщил губернатор Подмосковья.") \
+        == [("Kolomna", "Moscow Oblast")]
+    assert where("Росіяни атакували Ізмаїльський район, пошкоджено порт.") == [("Izmail", "Odesa")]

@@ -147,3 +147,22 @@ def test_weapons_fired_at_a_named_town_are_a_strike_on_it() -> None:
         == [("Skadovsk", "missile", "UA", "infrastructure.port")]
     # launched at the country is a tally, not an incident
     assert incidents("Russia launched 145 drones at Ukraine overnight, the air force said.") == []
+
+
+def test_an_alert_a_warning_and_negated_strikes_are_no_incident() -> None:
+    assert incidents("An air raid alert covered Kyiv for two hours after Russian bombers took off, but officials "
+                     "reported no strikes or damage.") == []
+    assert incidents("Губернатор предупредил жителей о высокой активности украинских беспилотников.") == []
+    # the alert words do not hide a strike reported beside them
+    assert len(incidents("During an air raid alert a Russian drone hit a house in Sumy, the mayor said.")) == 1
+
+
+def test_a_weapon_made_or_kept_at_the_target_is_not_the_means() -> None:
+    found = incidents("Минобороны России сообщило, что ракетами поражён цех в Запорожье, где собирали ударные "
+                      "беспилотники.")
+    assert [r.weapon for r in found] == ["missile"]
+    found = incidents("Russia's Defence Ministry said it had hit a workshop producing long-range drones in Kharkiv.")
+    assert [r.weapon for r in found] == ["unknown"]
+    # bombers based at an airfield struck by drones are not the weapon
+    found = incidents("ГУР сообщило, что дроны поразили аэродром Морозовск, где базируются бомбардировщики.")
+    assert [r.weapon for r in found] == ["drone"]

@@ -84,7 +84,11 @@ _NO_COMMENT = re.compile(
     r"\bбез\s+комментари|\bбез\s+коментар)", re.IGNORECASE)
 # nouns whose complement is a weapon kept, made or launched there: "места подготовки беспилотников"
 _WEAPON_HEADS = ("подготовк", "підготовк", "базирован", "базуванн", "запуск", "производств", "виробництв",
-                 "хранен", "зберіганн", "сборк", "складанн", "ремонт", "обслуговуванн", "обслуживан")
+                 "хранен", "зберіганн", "сборк", "складанн", "ремонт", "обслуговуванн", "обслуживан",
+                 # verbs of a clause about the place: "цех, где собирали беспилотники", "де збирали дрони"
+                 "собира", "собрал", "производил", "производя", "изготав", "изготовл", "хранил", "хранят", "ремонтир",
+                 "збира", "збирал", "виробля", "виготовля", "зберіга", "ремонтува", "producing", "making",
+                 "assembling", "storing", "repairing", "manufacturing", "building")
 _WEAPON_HEADS_EN = ("production", "storage", "assembly", "launch", "factor", "plant", "workshop", "depot",
                     "warehouse", "repair")
 _CYRILLIC_WORD = re.compile(r"^[а-яёіїєґ'-]+$")
@@ -903,6 +907,11 @@ class _Reading:
         # "would keep attacking", "ready to halt strikes": strikes under a modal word are not events either
         attacks = [a for a in sentence.attacks if not any(0 < a - t <= 3 for t in sentence.truces)
                    and not any(self._governs(m, a) for m in sentence.modals)]
+        # "reported no strikes or damage": a strike word negated is none; "bombers took off": planes in the air
+        # that strike nothing are no strike either
+        attacks = [a for a in attacks if not self._negated_attack(a)
+                   and not ("weapon" in self.kinds[a] and "aircraft" in self.values[a] and self._idle(a)
+                            and not self._strikes(a))]
         if not attacks and not self._downed_aircraft(sentence):
             return False
         if sentence.aggregate and sentence.number:
@@ -915,6 +924,17 @@ class _Reading:
         if tally and not (sentence.intercept and damage) and not self._downed_aircraft(sentence):
             return False
         return bool(sentence.targets or sentence.places or sentence.weapons)
+
+    def _negated_attack(self, index: int) -> bool:
+        """"no strikes or damage", "без ударов": a strike word after "no" or "without", in a list of such words."""
+        k = index - 1
+        while k >= 0 and index - k <= 4 and not self.pause[k + 1]:
+            if self.lows[k] in ("no", "without", "без"):
+                return True
+            if not (self.kinds[k] & {"attack"} or self.lows[k] in ("or", "and", "или", "и", "або", "чи", "і")):
+                return False
+            k -= 1
+        return False
 
     def _aimed_at_town(self, sentence: _Sentence) -> bool:
         """A launch word with a settlement right after "по"/"at" in the same sentence: aimed at that town."""
@@ -1051,7 +1071,8 @@ class _Reading:
         words = self.lows[part.start:part.end]
         return any(w in _NOTHING_WORDS for w in words) or any(
             a in ("не", "no", "нет", "ні") and b.startswith(("происшеств", "пострадавш", "разрушен", "damage",
-                                                            "casualt", "інцидент", "пошкоджен", "повреждени"))
+                                                            "strikes", "casualt", "інцидент", "пошкоджен",
+                                                            "повреждени"))
             for a, b in itertools.pairwise(words)) or any(
             a.startswith("никак") and b.startswith("происшеств") for a, b in itertools.pairwise(words))
 
@@ -1540,7 +1561,7 @@ class _Reading:
     def _weapon_as_object(self, index: int) -> bool:
         """A weapon word that completes a noun of making, keeping or launching ("подготовки беспилотников",
         "базирования катеров", "drone production", "missile storage") names the target, not the means."""
-        for k in range(index - 1, max(-1, index - 3), -1):
+        for k in range(index - 1, max(-1, index - 4), -1):
             if self.pause[k + 1]:
                 break
             if self.lows[k].startswith(_WEAPON_HEADS):

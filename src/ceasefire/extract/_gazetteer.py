@@ -40,6 +40,7 @@ _DISTRICT_NOUNS = ("район", "district", "raion", "напрям", "напр�
                    "нафтобаз", "нефтебаз", "нефтезавод", "нафтопереробн", "нефтеперерабатыва", "авіабаз", "авиабаз",
                    "порт", "металург", "комбінат", "комбинат")
 _FACILITY_NOUNS = _DISTRICT_NOUNS[_DISTRICT_NOUNS.index("нпз"):]
+_FLEETING_VOWEL = re.compile(r"^(.{3,}[^аеёиоуыэюяіїє])[еоё]([^аеёиоуыэюяіїєь])$")
 _ADJECTIVE = re.compile(
     r"^(.{3,}?)(ськ|ск|цьк|цк|зьк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых|ую)$")
 
@@ -74,6 +75,11 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
         if base.endswith("ин") and len(base) > 5:
             guesses += [base[:-2] + "е", base[:-1]]  # "Туапсинский" (Туапсе), "Сочинский" (Сочи)
         guesses += [base + "ка"]  # "Белозерская громада" (Белозерка)
+        if base.endswith("ь"):
+            guesses.append(base[:-1])  # "Ізмаїльський район" (Ізмаїл)
+        fleeting = _FLEETING_VOWEL.match(base)
+        if fleeting:
+            guesses.append(fleeting.group(1) + fleeting.group(2) + "а")  # "Коломенский округ" (Коломна)
         if base.endswith("ан") and len(base) > 4:
             guesses.append(base[:-2] + "а")  # "Суджанский район" (Суджа)
         chosen: list[Any] = []
