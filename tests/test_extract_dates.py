@@ -66,3 +66,16 @@ def test_any_text_resolves_to_ordered_days(text: str, lang: str) -> None:
         assert phrase.first <= phrase.last
         start, end = phrase.interval()
         assert start < end
+
+
+@pytest.mark.parametrize("prefix", ["", "İ ", "ǰİ "])  # "İ".lower() is two characters: offsets must not move
+def test_offsets_and_case_survive_lower_casing(prefix: str) -> None:
+    text = prefix + "On 12 March a drone hit Kharkiv; ON TUESDAY another."
+    found = find_dates(text, "en", FRIDAY)
+    assert [text[d.start:d.end].lower() for d in found] == ["12 march", "on tuesday"]
+    assert [d.first for d in found] == [date(2025, 3, 12), date(2025, 3, 18)]
+
+
+def test_a_text_without_digits_still_finds_weekdays_and_nights() -> None:
+    found = find_dates("В ночь на субботу дрон атаковал Белгород.", "ru", FRIDAY)
+    assert [(d.first, d.last, d.night) for d in found] == [(date(2025, 3, 14), date(2025, 3, 15), True)]

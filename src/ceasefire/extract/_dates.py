@@ -121,6 +121,13 @@ _RU = [
     (_rx(r"\b(?:сегодня|сегодняшн\w*|утром|этим утром)\b"), "today"),
 ]
 _PATTERNS = {"en": _EN, "uk": _UK, "ru": _RU}
+# The same patterns for lower-cased text (no letter in them is upper-case), each with whether it needs a digit:
+# a case-sensitive scan is faster, and a text with no digit skips the calendar patterns.
+_LOWER: dict[str, list[tuple[re.Pattern[str], str, bool]]] = {
+    lang: [(re.compile(rx.pattern), kind, "\\d" in rx.pattern) for rx, kind in patterns]
+    for lang, patterns in _PATTERNS.items()
+}
+_DIGIT = re.compile(r"\d")
 _PRECISION = {
     "night_range_dm": 3, "night_range_md": 3, "night_range_dmdm": 3, "night_to_md": 3, "night_to_dm": 3, "dm": 3,
     "md": 3, "iso": 3, "dmy_dots": 3, "night_to_weekday": 2, "night_from_weekday": 2, "weekday": 2,
@@ -282,7 +289,14 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DatePhrase]
         return [d for d in find_dates(text, lang, _UNKNOWN) if d.last.year < _UNKNOWN.year - 1]
     found: list[DatePhrase] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _PATTERNS.get(lang, _EN):
+    lowered = text.lower()
+    if len(lowered) == len(text):  # offsets stay the same
+        digits = _DIGIT.search(text) is not None
+        scans = [(rx, kind) for rx, kind, needs_digit in _LOWER.get(lang, _LOWER["en"]) if digits or not needs_digit]
+        text = lowered
+    else:
+        scans = list(_PATTERNS.get(lang, _EN))
+    for pattern, kind in scans:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -67,7 +67,7 @@ class Matcher:
         self._prefix: dict[str, list[_Pattern]] = {}
         self._patterns: dict[tuple[tuple[str, bool], ...], _Pattern] = {}
         self._prefix_lengths: tuple[int, ...] = ()
-        self._cache: dict[tuple[str, str], tuple[_Pattern, ...]] = {}
+        self._cache: dict[str, tuple[_Pattern, ...]] = {}
 
     def add(self, phrase: str, cue: Cue, *, capitalised: bool = False) -> None:
         words = tuple(_compile_word(w) for w in _split_phrase(phrase))
@@ -111,13 +111,14 @@ class Matcher:
         cache = self._cache
         for i in range(count):
             token = tokens[i]
-            low = lows[i]
-            key = (low, token.stem)
-            extra = cache.get(key)
+            # the surface decides the lower-cased form and the stem; a string keeps its hash, a tuple does not
+            extra = cache.get(token.surface)
             if extra is None:
-                extra = self._candidates(low, token.stem)
+                extra = self._candidates(lows[i], token.stem)
                 if len(cache) < 200_000:
-                    cache[key] = extra
+                    cache[token.surface] = extra
+            if not extra:
+                continue
             for pattern in extra:
                 words = pattern.words
                 end = i + len(words)

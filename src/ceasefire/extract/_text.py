@@ -75,9 +75,14 @@ def tokenize(text: str) -> list[Token]:
     """Word tokens with their character offsets in ``text`` and their stems."""
     normal = text.translate(_APOSTROPHES)
     tokens = []
+    known = _stem_cache.get
+    make = tuple.__new__  # a NamedTuple built without its keyword-handling constructor
     for match in _TOKEN.finditer(normal):
         surface = match.group()
-        tokens.append(Token(match.start(), match.end(), surface, stem(surface.lower())))
+        low = surface.lower()
+        stemmed = known(low)
+        start, end = match.span()
+        tokens.append(make(Token, (start, end, surface, stemmed if stemmed is not None else stem(low))))
     return tokens
 
 
