@@ -166,3 +166,21 @@ def test_a_weapon_made_or_kept_at_the_target_is_not_the_means() -> None:
     # bombers based at an airfield struck by drones are not the weapon
     found = incidents("ГУР сообщило, что дроны поразили аэродром Морозовск, где базируются бомбардировщики.")
     assert [r.weapon for r in found] == ["drone"]
+
+
+def test_regions_listed_as_a_heading_do_not_lend_one_towns_target_to_another() -> None:
+    found = incidents("Ночью дроны атаковали Сумщину и Черниговщину: в Шостке повреждена подстанция, а в Нежине — "
+                      "школа, сообщили в областных администрациях.")
+    assert sorted((r.place.name if r.place else None, r.target.type) for r in found) \
+        == [("Nizhyn", "civilian.education"), ("Shostka", "energy.power")]
+
+
+def test_where_weapons_are_made_or_kept_is_a_military_target_of_the_striking_side() -> None:
+    found = incidents("Минобороны России сообщило, что ракетами в Николаеве уничтожены склады, где хранились "
+                      "безэкипажные катера ВСУ.")
+    assert [(r.target.type, r.actor, r.claimant) for r in found] == [("military.equipment", "RU", "RU")]
+    found = incidents("Russia's defence ministry said it had hit a workshop producing long-range drones in Kharkiv.")
+    assert [r.target.type for r in found] == ["military.equipment"]
+    # a plain workshop stays a commercial site
+    assert [r.target.type for r in incidents("A Russian drone hit a warehouse in Kharkiv, the mayor said.")] \
+        == ["civilian.commercial"]

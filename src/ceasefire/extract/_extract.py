@@ -1018,6 +1018,12 @@ class _Reading:
         anchors = [p for k, p in enumerate(anchors) if not any(
             p.kind == "settlement" and self._same_place(p, q) and self._cut_between(p.end, q.start) > p.end
             for q in anchors[k + 1:])]
+        # "атаковали Полтавщину и Кировоградщину: в Лубнах …, а в Александрии …": regions listed as a heading
+        # whose towns come later, each in a clause of its own, are no clauses of their own
+        towns = [p for p in anchors if p.kind == "settlement"]
+        if len(towns) > 1:
+            anchors = [p for p in anchors if not (p.kind == "region" and any(
+                q.start > p.start and q.admin1 == p.admin1 for q in towns))]
         for place in anchors:
             if groups and (self._same_place(groups[-1][-1], place) or self._near(place) or self._district(place)
                            or self._landmark_for(groups[-1], place) or self._in_district(groups[-1], place)):
@@ -1500,9 +1506,15 @@ class _Reading:
     def _target(self, incident: _Incident) -> str:
         if not any(t[2] >= 2 for t in incident.targets) and any(self._downed_aircraft(s) for s in incident.sentences):
             return "military.equipment"
+        made_here = any(self._weapon_as_object(w[0]) for w in incident.weapons)
         if not incident.targets:
-            return "unknown"
-        return max(incident.targets, key=lambda t: (self._hit(t[0]), t[2], -t[0]))[1]
+            return "military.equipment" if made_here else "unknown"
+        best = max(incident.targets, key=lambda t: (self._hit(t[0]), t[2], -t[0]))[1]
+        # "цех, где собирали ударные беспилотники", "a workshop producing long-range drones": where weapons are
+        # made or kept is a military target, however the building is called
+        if made_here and best in ("civilian.commercial", "civilian", "unknown"):
+            return "military.equipment"
+        return best
 
     def _hit(self, index: int, *, after: bool = True) -> bool:
         """An attack or weapon word shortly before ("hit a substation", "удар по підстанції") or after ("a plant
@@ -1538,6 +1550,8 @@ class _Reading:
         before = self.lows[index - 1]
         if before in ("для", "for"):
             return True
+        if "weapon" in self.kinds[index - 1] and self._weapon_as_object(index - 1):
+            return True  # "склады, где хранились катера ВСУ": the weapons kept there are the side's
         if self.kinds[index - 1] & {"attack", "weapon", "actor", "party", "speaker"} or before.isascii() \
                 or before in _BY_SIDE:
             return False  # "удар ВСУ", "дроны ВСУ", "со стороны ВСУ": the strike's or the weapon's side struck
