@@ -192,7 +192,9 @@ def _known_first(mention: PlaceMention, known: tuple[Settlement, ...]) -> PlaceM
     fitting = tuple(c for c in mention.candidates if any(_close(c, k) for k in known))
     if not fitting or fitting[0] == mention.candidates[0]:
         return mention
-    ordered = fitting + tuple(c for c in mention.candidates if c not in fitting)
+    # then the gazetteer's other places with this form, then the own candidates it does not know by it
+    others = tuple(k for k in known if not any(_close(k, c) for c in mention.candidates))
+    ordered = fitting + others + tuple(c for c in mention.candidates if c not in fitting)
     return PlaceMention(mention.start, mention.end, mention.kind, ordered[0].admin1, ordered[0].country, ordered,
                         mention.facility)
 
