@@ -177,3 +177,9 @@ def test_a_district_adjective_with_a_fleeting_vowel_or_a_soft_sign_names_its_tow
     assert where("Беспилотник упал в Коломенском округе, сообщил губернатор Подмосковья.") \
         == [("Kolomna", "Moscow Oblast")]
     assert where("Росіяни атакували Ізмаїльський район, пошкоджено порт.") == [("Izmail", "Odesa")]
+
+
+def test_a_town_named_like_a_regions_adjective_is_the_town() -> None:
+    # Крымск (Krasnodar) is no case form of Крым
+    assert where("Губернатор сообщил, что в Крымске беспилотник ВСУ атаковал склад.") == [("Krymsk", "Krasnodar")]
+    assert where("В Крыму беспилотник атаковал нефтебазу.") == [(None, "Crimea")]
