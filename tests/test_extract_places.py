@@ -183,3 +183,9 @@ def test_a_town_named_like_a_regions_adjective_is_the_town() -> None:
     # Крымск (Krasnodar) is no case form of Крым
     assert where("Губернатор сообщил, что в Крымске беспилотник ВСУ атаковал склад.") == [("Krymsk", "Krasnodar")]
     assert where("В Крыму беспилотник атаковал нефтебазу.") == [(None, "Crimea")]
+
+
+def test_a_krai_is_named_by_the_word_krai_not_by_any_word_starting_kra() -> None:
+    assert where("Губернатор сообщил, что в Ивановской Краснодарского края беспилотник атаковал дом.") \
+        == [("Ivanovskaya", "Krasnodar")]
+    assert where("Беспилотник атаковал НПЗ в Краснодарском крае.") == [(None, "Krasnodar")]

@@ -45,7 +45,7 @@ _REGION_WORDS_EN = ("region", "oblast", "Oblast", "province", "krai", "Krai", "t
                     "border region", "border area", "frontier region", "border oblast")
 _PLURAL_REGION_WORDS = frozenset({"областях", "областей", "областями", "області", "областям", "regions", "oblasts",
                                   "provinces", "краях", "регионах", "регіонах"})
-_REGION_WORDS_CYR = ("област*", "обл", "кра*", "регион*", "регіон*", "округ*", "губерн*")
+_REGION_WORDS_CYR = ("област*", "обл", "край", "регион*", "регіон*", "округ*", "губерн*")
 
 
 class PlaceTable:
