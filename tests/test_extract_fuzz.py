@@ -51,3 +51,14 @@ def test_arbitrary_text(text: str, lang: str, published: date | None) -> None:
 def test_word_salad_from_the_genre(words: list[str], published: date) -> None:
     text = " ".join(words)
     _check(extract_text(text, report_id="g", published=published), "g", text)
+
+
+def test_characters_without_a_unicode_name_do_not_stop_the_morphology() -> None:
+    # pymorphy3 raises on characters that have no Unicode name (here U+17000); such words are simply not read
+    from datetime import date
+
+    from ceasefire.extract import extract_text
+
+    reports = extract_text("A\U00017000<A:0 а\U00017000 Сергій\U00017000 сказав", report_id="x",
+                           published=date(2025, 1, 1))
+    assert [r.is_incident for r in reports] == [False]

@@ -19,7 +19,15 @@ from ceasefire.extract._dates import DatePhrase, find_dates
 from ceasefire.extract._gazetteer import current_name, district_mentions, gazetteer_mentions, namesakes_in
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
 from ceasefire.extract._places import PlaceMention, place_table
-from ceasefire.extract._text import Token, _morph, detect_language, first_name, function_word, sentence_starts, tokenize
+from ceasefire.extract._text import (
+    Token,
+    detect_language,
+    first_name,
+    function_word,
+    morph_parses,
+    sentence_starts,
+    tokenize,
+)
 from ceasefire.model.report import Place, Report, Stance, Target
 
 FEED = "text"
@@ -158,18 +166,19 @@ class _Incident:
 @lru_cache(maxsize=20_000)
 def _noun(word: str, lang: str) -> bool:
     """A Cyrillic common noun by the pymorphy3 dictionaries ("группировку", "эшелон")."""
-    parse = _morph(lang).parse(word)[0]
-    return bool(parse.tag.POS == "NOUN" and parse.score >= 0.4)
+    parses = morph_parses(word, lang)
+    return bool(parses) and bool(parses[0].tag.POS == "NOUN" and parses[0].score >= 0.4)
 
 
 @lru_cache(maxsize=20_000)
 def _adjective(word: str, lang: str) -> bool:
-    return bool(_morph(lang).parse(word)[0].tag.POS == "ADJF")
+    parses = morph_parses(word, lang)
+    return bool(parses) and bool(parses[0].tag.POS == "ADJF")
 
 
 def _past_tense(word: str, lang: str) -> bool:
-    parse = _morph(lang).parse(word)[0]
-    return parse.tag.POS == "VERB" and "past" in parse.tag
+    parses = morph_parses(word, lang)
+    return bool(parses) and parses[0].tag.POS == "VERB" and "past" in parses[0].tag
 
 
 @cache
@@ -1552,12 +1561,13 @@ class _Reading:
             return True
         if "weapon" in self.kinds[index - 1] and self._weapon_as_object(index - 1):
             return True  # "склады, где хранились катера ВСУ": the weapons kept there are the side's
-        if self.kinds[index - 1] & {"attack", "weapon", "actor", "party", "speaker"} or before.isascii() \
-                or before in _BY_SIDE:
+        if self.kinds[index - 1] & {"attack", "weapon", "actor", "party", "speaker"} \
+                or not _CYRILLIC_WORD.match(before) or before in _BY_SIDE:
             return False  # "удар ВСУ", "дроны ВСУ", "со стороны ВСУ": the strike's or the weapon's side struck
         lang = "uk" if self.lang == "uk" else "ru"
         # a noun's genitive ("группировку ВСУ"); an adjective ("падения украинской ракеты") goes with what follows
-        return _noun(before, lang) and not _adjective(self.lows[index], lang)
+        party = self.lows[index]
+        return _noun(before, lang) and not (_CYRILLIC_WORD.match(party) is not None and _adjective(party, lang))
 
     def _owns_target_before(self, index: int) -> bool:
         """"поражены пункты дислокации ВСУ": a side named right after a target, in the same clause, owns it."""

@@ -33,6 +33,7 @@ class _Pattern:
     words: tuple[tuple[str, bool], ...]  # (literal, is_prefix)
     cues: list[Cue] = field(default_factory=list)
     capitalised: bool = False
+    limit: int = 0  # when not 0, a prefix word may go on by at most this many letters (an inflection ending)
 
 
 def lowered(token: Token) -> str:
@@ -65,18 +66,20 @@ class Matcher:
     def __init__(self) -> None:
         self._exact: dict[str, list[_Pattern]] = {}
         self._prefix: dict[str, list[_Pattern]] = {}
-        self._patterns: dict[tuple[tuple[str, bool], ...], _Pattern] = {}
+        self._patterns: dict[tuple[tuple[tuple[str, bool], ...], int], _Pattern] = {}
         self._prefix_lengths: tuple[int, ...] = ()
         self._cache: dict[str, tuple[_Pattern, ...]] = {}
 
-    def add(self, phrase: str, cue: Cue, *, capitalised: bool = False) -> None:
+    def add(self, phrase: str, cue: Cue, *, capitalised: bool = False, limit: int = 0) -> None:
+        """Add a phrase; ``limit`` caps how far each prefix word may go on ("нов*" in "Новая Одесса" reads
+        "Новой", not "Новосамарке")."""
         words = tuple(_compile_word(w) for w in _split_phrase(phrase))
         if not words or not words[0][0]:
             return
-        pattern = self._patterns.get(words)
+        pattern = self._patterns.get((words, limit))
         if pattern is None:
-            pattern = _Pattern(words, capitalised=capitalised)
-            self._patterns[words] = pattern
+            pattern = _Pattern(words, capitalised=capitalised, limit=limit)
+            self._patterns[(words, limit)] = pattern
             literal, is_prefix = words[0]
             index = self._prefix if is_prefix else self._exact
             index.setdefault(literal, []).append(pattern)
@@ -126,12 +129,16 @@ class Matcher:
                     continue
                 if pattern.capitalised and not token.surface[:1].isupper():
                     continue
+                limit = pattern.limit
+                if limit and words[0][1] and len(lows[i]) - len(words[0][0]) > limit:
+                    continue
                 ok = True
                 for j in range(1, len(words)):
                     literal, is_prefix = words[j]
                     other = tokens[i + j]
                     if is_prefix:
-                        if not (lows[i + j].startswith(literal) or other.stem.startswith(literal)):
+                        if not (lows[i + j].startswith(literal) or other.stem.startswith(literal)) \
+                                or (limit and len(lows[i + j]) - len(literal) > limit):
                             ok = False
                             break
                     elif other.stem != literal:

@@ -104,7 +104,7 @@ class PlaceTable:
                 cue = Cue("settlement", f"{index}|{int(form in current)}", 3)
                 self.matcher.add(form, cue, capitalised=True)
                 if " " in form and not form.isascii():
-                    self.matcher.add(_inflectable(form), cue, capitalised=True)
+                    self.matcher.add(_inflectable(form), cue, capitalised=True, limit=_ENDING_MAX)
                 for variant in _case_forms(form):
                     self.matcher.add(variant, cue, capitalised=True)
 
@@ -224,6 +224,7 @@ class PlaceTable:
 
 
 _ABBREVIATION_MAX = 4
+_ENDING_MAX = 3  # the longest case ending a word of a two-word name takes ("Часов Яр" → "Часового Яра")
 _LANDMARK_PREPOSITIONS = frozenset({"в", "у", "во", "на", "над", "под", "під", "біля", "около", "возле", "поблизу",
                                     "in", "at", "inside", "over", "near", "on"})
 # "Харьковской ОВА", "Херсонская ОВА", "белгородский губернатор", "Сумська ОДА": a region named by its officials

@@ -104,12 +104,21 @@ def _morph(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+def morph_parses(word: str, lang: str) -> list[Any]:
+    """pymorphy3's readings of a word, none for a word it cannot read (it fails on some characters that have
+    no Unicode name)."""
+    try:
+        return list(_morph(lang).parse(word))
+    except (ValueError, KeyError):
+        return []
+
+
 @lru_cache(maxsize=20_000)
 def first_name(word: str) -> bool:
     """True when a Cyrillic word is most likely a first name ("Сергій", "Юрий"), by the pymorphy3 dictionaries."""
     low = word.lower()
     for lang in ("uk", "ru"):
-        for parse in _morph(lang).parse(low)[:2]:
+        for parse in morph_parses(low, lang)[:2]:
             if "Name" in parse.tag and parse.score >= 0.3:
                 return True
     return False
@@ -124,7 +133,7 @@ def function_word(word: str, lang: str) -> bool:
     "После") by the pymorphy3 dictionaries: capitalised at a sentence start it is no place name."""
     if lang not in ("uk", "ru"):
         return False
-    parses = _morph(lang).parse(word.lower())
+    parses = morph_parses(word.lower(), lang)
     return bool(parses) and parses[0].tag.POS in _FUNCTION_POS and parses[0].score >= 0.5 \
         and not any("Geox" in str(p.tag) for p in parses)
 

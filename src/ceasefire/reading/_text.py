@@ -131,7 +131,11 @@ def lemma_options(word: str, lang: Lang) -> tuple[str, ...]:
     lowered = word.translate(_APOSTROPHES).lower()
     if lang == "en" or not _CYRILLIC.search(lowered):
         return (first,)
-    others = (str(p.normal_form) for p in _morph(lang).parse(lowered))
+    try:
+        parses = _morph(lang).parse(lowered)
+    except (ValueError, KeyError):  # pymorphy3 fails on some characters that have no Unicode name
+        parses = []
+    others = (str(p.normal_form) for p in parses)
     return tuple(dict.fromkeys((first, *others)))
 
 
@@ -145,7 +149,10 @@ def _lemma(word: str, lang: Lang) -> str:
         return word
     if lang == "en" or not _CYRILLIC.search(word):
         return _english_lemma(word)
-    parsed = _morph(lang).parse(word)
+    try:
+        parsed = _morph(lang).parse(word)
+    except (ValueError, KeyError):  # pymorphy3 fails on some characters that have no Unicode name
+        return word
     return str(parsed[0].normal_form) if parsed else word
 
 
