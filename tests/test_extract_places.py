@@ -189,3 +189,10 @@ def test_a_krai_is_named_by_the_word_krai_not_by_any_word_starting_kra() -> None
     assert where("Губернатор сообщил, что в Ивановской Краснодарского края беспилотник атаковал дом.") \
         == [("Ivanovskaya", "Krasnodar")]
     assert where("Беспилотник атаковал НПЗ в Краснодарском крае.") == [(None, "Krasnodar")]
+
+
+def test_district_adjectives_in_the_accusative_and_of_towns_in_ets_and_pillia() -> None:
+    assert where("Російські дрони атакували Канівську ГЕС.") == [("Kaniv", "Cherkasy")]
+    assert where("Окупанти обстріляли з артилерії Марганецьку громаду, пошкоджено газогін.") \
+        == [("Marhanets", "Dnipropetrovsk")]
+    assert where("У Краснопільській громаді на Сумщині дрон атакував автомобіль.") == [("Krasnopillia", "Sumy")]

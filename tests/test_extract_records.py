@@ -184,3 +184,36 @@ def test_where_weapons_are_made_or_kept_is_a_military_target_of_the_striking_sid
     # a plain workshop stays a commercial site
     assert [r.target.type for r in incidents("A Russian drone hit a warehouse in Kharkiv, the mayor said.")] \
         == ["civilian.commercial"]
+
+
+def test_the_day_in_a_date_phrase_is_no_count_of_a_tally() -> None:
+    # "продовжує працювати" reads like a tally word; the "2" belongs to the date, so this is no tally
+    found = incidents("Укргідроенерго повідомило, що в ніч на 2 листопада російські дрони атакували Канівську ГЕС, "
+                      "пошкоджено обладнання, але станція продовжує працювати.")
+    assert [(r.place.name if r.place else None, r.target.type) for r in found] == [("Kaniv", "energy.hydro")]
+
+
+def test_where_the_wounded_were_taken_is_not_where_it_happened() -> None:
+    found = incidents("Утром в Миропольской громаде российский дрон атаковал легковой автомобиль, сообщила Сумская "
+                      "ОВА. Водитель получил ранения и доставлен в больницу в Сумах.")
+    assert [(r.place.name if r.place else None, r.target.category) for r in found] == [("Myropillia", "civilian")]
+    found = incidents("Three people were taken to hospital in Kharkiv after a drone hit a house in Chuhuiv.")
+    assert [r.place.name if r.place else None for r in found] == ["Chuhuiv"]
+    # a strike on a hospital stays one
+    assert [r.target.type for r in incidents("Дрон ударил по больнице в Сумах.")] == ["civilian.medical"]
+
+
+def test_daytime_after_a_night_is_the_day_the_night_ended() -> None:
+    found = extract_text("Уночі російський дрон влучив у багатоповерхівку в Дніпрі. Удень окупанти обстріляли з "
+                         "артилерії Марганецьку громаду, пошкоджено газогін.", report_id="a",
+                         published=date(2024, 9, 12))
+    days = [(r.place.name if r.place else None, r.when_start.date() if r.when_start else None)
+            for r in found if r.is_incident]
+    assert days == [("Dnipro", date(2024, 9, 11)), ("Marhanets", date(2024, 9, 12))]
+
+
+def test_a_threat_a_council_building_and_a_minibus() -> None:
+    assert incidents("В Ростовской области вечером объявляли угрозу атаки беспилотников.") == []
+    assert [r.target.type for r in incidents("Снаряды попали в здание поселкового совета в Печенегах.")] \
+        == ["civilian"]
+    assert [r.target.type for r in incidents("У Херсоні російський дрон атакував маршрутне таксі.")] == ["civilian"]

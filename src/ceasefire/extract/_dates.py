@@ -45,6 +45,7 @@ class DatePhrase:
     last: date  # last day (for a night: the morning's day)
     night: bool
     precision: int = 0  # 3 a calendar date, 2 a weekday, 1 relative to publication ("yesterday"), 0 vague
+    daytime: bool = False  # "днём", "удень": a part of the day the text is already on (publication day by default)
 
     def interval(self) -> tuple[datetime, datetime]:
         if self.night:
@@ -100,6 +101,7 @@ _UK = [
     (_rx(r"\b(?:позавчора|два дні тому)\b"), "before_yesterday"),
     (_rx(r"\b(?:учора|вчора|напередодні)\b"), "yesterday"),
     (_rx(r"\b(?:сьогодні|сьогоднішн\w*|зранку|вранці|цього ранку)\b"), "today"),
+    (_rx(r"\b(?:удень|вдень|ввечері|увечері)\b"), "daytime"),
 ]
 _RU = [
     (_rx(rf"\bночь\s+с\s+{_NUM}\s+(?:на|до)\s+{_NUM}\s+{_RU_MONTH}{_YEAR}"), "night_range_dm"),
@@ -119,6 +121,7 @@ _RU = [
     (_rx(r"\b(?:позавчера|два дня назад)\b"), "before_yesterday"),
     (_rx(r"\b(?:вчера|накануне)\b"), "yesterday"),
     (_rx(r"\b(?:сегодня|сегодняшн\w*|утром|этим утром)\b"), "today"),
+    (_rx(r"\b(?:днем|днём|вечером)\b"), "daytime"),
 ]
 _PATTERNS = {"en": _EN, "uk": _UK, "ru": _RU}
 # The same patterns for lower-cased text (no letter in them is upper-case), each with whether it needs a digit:
@@ -131,7 +134,7 @@ _DIGIT = re.compile(r"\d")
 _PRECISION = {
     "night_range_dm": 3, "night_range_md": 3, "night_range_dmdm": 3, "night_to_md": 3, "night_to_dm": 3, "dm": 3,
     "md": 3, "iso": 3, "dmy_dots": 3, "night_to_weekday": 2, "night_from_weekday": 2, "weekday": 2,
-    "night_last": 1, "yesterday": 1, "before_yesterday": 1, "today": 0,
+    "night_last": 1, "yesterday": 1, "before_yesterday": 1, "today": 0, "daytime": 0,
     "easter": 2, "easter_night": 2, "christmas": 2, "new_year": 2,
 }
 
@@ -265,7 +268,7 @@ def _resolve(kind: str, groups: tuple[str | None, ...], lang: str, published: da
     if kind == "yesterday":
         found = published - timedelta(days=1)
         return found, found, False
-    if kind == "today":
+    if kind in ("today", "daytime"):
         return published, published, False
     if kind in ("easter", "christmas", "new_year", "easter_night"):
         found = _holiday("easter" if kind == "easter_night" else kind, published)
@@ -305,7 +308,7 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DatePhrase]
             if resolved is None:
                 continue
             first, last, night = resolved
-            found.append(DatePhrase(start, end, first, last, night, _PRECISION.get(kind, 1)))
+            found.append(DatePhrase(start, end, first, last, night, _PRECISION.get(kind, 1), kind == "daytime"))
             taken.append((start, end))
     found.sort(key=lambda d: d.start)
     return found

@@ -34,6 +34,9 @@ FEED = "text"
 LANGUAGES = ("en", "uk", "ru")
 _OPPONENT = {"RU": "UA", "UA": "RU"}
 _BY_SIDE = frozenset({"стороны", "сторони", "боку", "силами", "рук"})  # "со стороны ВСУ", "з боку ЗСУ"
+_TAKEN_TO = ("доставлен", "доставил", "доставля", "госпитализ", "госпіталіз", "доправлен", "доправил", "привезл",
+             "hospitali", "эвакуирован", "евакуйован")
+_TAKEN_EN = frozenset({"taken", "rushed", "evacuated", "brought", "transported"})
 _AIMED_AT = frozenset({"по", "at", "on", "against"})
 _LOCATION_WORDS = frozenset({
     "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
@@ -275,7 +278,7 @@ class _Reading:
             p.kind == "settlement" and p.end - p.start == 2 and self.lows[p.end - 1] in _DISTRICT_WORDS)}
         found = [self._steered(p, hinted) for p in found]
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start
-                       and p.start not in self.background]
+                       and p.start not in self.background and not self._taken_to(p)]
         starts = {p.start for p in self.places}
         self.places = [p for p in self.places if p.end in starts or not self._person_name(p)]
         # "Киевский район Донецка", "the Dniprovskyi district of Kherson": the district belongs to the city after it
@@ -467,7 +470,8 @@ class _Reading:
         for phrase in self.dates:
             sentences[max(0, bisect_right(char_bounds, phrase.start) - 1)].dates.append(phrase)
         for token_index, token in enumerate(self.tokens):
-            if token.surface[:1].isdigit():
+            # a count ("145 drones"), not the day of a date phrase ("в ночь на 2 листопада")
+            if token.surface[:1].isdigit() and not any(d.start <= token.start < d.end for d in self.dates):
                 owner(token_index).number = True
         for sentence in sentences:
             # "Над Ростовской областью уничтожены пять беспилотников": drones destroyed over a place were downed
@@ -506,7 +510,8 @@ class _Reading:
             if best is None or cue.weight > best.weight:
                 by_kind[cue.kind] = cue
         at = match.start
-        if "target" in by_kind:
+        if "target" in by_kind and not (by_kind["target"].value == "civilian.medical" and self._taken_to_at(at)):
+            # "доставлен в больницу": where the wounded were taken is not what was hit
             sentence.targets.append((at, by_kind["target"].value, by_kind["target"].weight))
         if "weapon" in by_kind:
             weapon = by_kind["weapon"]
@@ -742,6 +747,18 @@ class _Reading:
         if place.start > 0 and self.lows[place.start - 1] in _LOCATION_WORDS:
             return 1
         return 2
+
+    def _taken_to(self, place: PlaceMention) -> bool:
+        """"доставлен в больницу в Сумах", "taken to hospital in Kharkiv": where the wounded were taken."""
+        return self._taken_to_at(place.start)
+
+    def _taken_to_at(self, start: int) -> bool:
+        for k in range(start - 1, max(-1, start - 6), -1):
+            if self.pause[k + 1]:
+                return False
+            if self.lows[k].startswith(_TAKEN_TO) or (self.lows[k] in _TAKEN_EN and self.lows[k + 1] == "to"):
+                return True
+        return False
 
     def _origin(self, place: PlaceMention) -> bool:
         """"из Волчанска", "с территории Белгородской области": where a strike came from or someone came from."""
@@ -1655,6 +1672,12 @@ class _Reading:
             first_sentence = min(s.index for s in incident.sentences)
             earlier = [d for s in self.sentences if s.index < first_sentence for d in s.dates]
             phrase = earlier[-1] if earlier else self.dates[0]
+        if phrase is not None and phrase.daytime:
+            # "Уночі … Удень …", "утром в среду … Днём …": the day the text is on, the last an earlier phrase names
+            before = [d for d in self.dates if d.start < phrase.start and not d.daytime]
+            if before:
+                day = datetime.combine(before[-1].last, time())
+                return day, day + timedelta(days=1)
         if phrase is not None:
             return phrase.interval()
         if self.published is None:

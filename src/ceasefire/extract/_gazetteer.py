@@ -65,7 +65,7 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
         if match is None:
             continue
         base = match.group(1)
-        suffix = lows[i][len(base):len(base) + 4].rstrip("иоіыйяеа")
+        suffix = lows[i][len(base):len(base) + 4].rstrip("иоіыйяеаую")
         # "Кременчуцький" (Кременчук), "Нікопольський" (Нікополь), "Бахмутський" (Бахмут)
         # "Запорожскому району" (Запорожье); "Новомосковском" (Новомосковск)
         guesses = [base + suffix, base + match.group(2), base + "ь", base, base + "е", base + "а", base + "и",
@@ -82,6 +82,11 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
             guesses.append(fleeting.group(1) + fleeting.group(2) + "а")  # "Коломенский округ" (Коломна)
         if base.endswith("ан") and len(base) > 4:
             guesses.append(base[:-2] + "а")  # "Суджанский район" (Суджа)
+        if match.group(2) in ("цьк", "цк") and base.endswith("е"):
+            guesses += [base + "ць", base + "ц"]  # "Марганецька громада" (Марганець), "Марганецкий" (Марганец)
+        if base.endswith(("іль", "оль")) and len(base) > 5:
+            # "Краснопільська громада" (Краснопілля), "Краснопольский район" (Краснополье)
+            guesses += [base[:-1] + "ля", base[:-1] + "ье"]
         chosen: list[Any] = []
         # a district is named after its town, the largest of the region's namesakes any guess finds: "Новомосковском
         # районе Днепропетровской области" is Novomoskovsk's district, not the village Novomoskovske's
