@@ -196,3 +196,11 @@ def test_district_adjectives_in_the_accusative_and_of_towns_in_ets_and_pillia() 
     assert where("Окупанти обстріляли з артилерії Марганецьку громаду, пошкоджено газогін.") \
         == [("Marhanets", "Dnipropetrovsk")]
     assert where("У Краснопільській громаді на Сумщині дрон атакував автомобіль.") == [("Krasnopillia", "Sumy")]
+
+
+def test_a_two_word_name_in_a_russian_case_the_tables_lack_is_found_through_its_nominative() -> None:
+    assert where("Начальник Запорожской ОВА сообщил, что российская артиллерия обстреляла Малую Токмачку.") \
+        == [("Mala Tokmachka", "Zaporizhia")]
+    # a town whose name holds a target word is the town, not that target
+    found = [r for r in extract_text("Ракета попала в Белую Церковь.", report_id="a", published=DAY) if r.is_incident]
+    assert [(r.place.name if r.place else None, r.target.type) for r in found] == [("Bila Tserkva", "unknown")]

@@ -279,6 +279,9 @@ class _Reading:
         found = [self._steered(p, hinted) for p in found]
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start
                        and p.start not in self.background and not self._taken_to(p)]
+        # the words of a many-word town name ("Белая Церковь"), not a facility's abbreviation ("Канівська ГЕС")
+        self._in_names = {k for p in self.places if p.kind == "settlement" and not p.facility and p.end - p.start > 1
+                          for k in range(p.start, p.end) if self.tokens[k].surface.istitle()}
         starts = {p.start for p in self.places}
         self.places = [p for p in self.places if p.end in starts or not self._person_name(p)]
         # "Киевский район Донецка", "the Dniprovskyi district of Kherson": the district belongs to the city after it
@@ -510,7 +513,8 @@ class _Reading:
             if best is None or cue.weight > best.weight:
                 by_kind[cue.kind] = cue
         at = match.start
-        if "target" in by_kind and not (by_kind["target"].value == "civilian.medical" and self._taken_to_at(at)):
+        if "target" in by_kind and not (by_kind["target"].value == "civilian.medical" and self._taken_to_at(at)) \
+                and at not in self._in_names:  # "Белая Церковь" is a town, not a church
             # "доставлен в больницу": where the wounded were taken is not what was hit
             sentence.targets.append((at, by_kind["target"].value, by_kind["target"].weight))
         if "weapon" in by_kind:

@@ -12,11 +12,11 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ceasefire.extract._places import PlaceMention, Settlement
-from ceasefire.extract._text import Token
+from ceasefire.extract._text import Token, morph_parses
 
 DISABLE_ENV = "CEASEFIRE_EXTRACT_NO_GAZETTEER"
 
@@ -164,7 +164,77 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], own: Sequence[PlaceMe
         found.append(PlaceMention(first, last, "settlement", candidates[0].admin1, candidates[0].country,
                                   candidates))
     merged = [m for m in kept if m is not None] + found
+    merged = _two_word_names(text, tokens, merged)
     return [_in_regions(_case_fit(tokens, m), regions) if m.kind == "settlement" else m for m in merged]
+
+
+_CYRILLIC_NAME = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+$")
+
+
+def _two_word_names(text: str, tokens: Sequence[Token], mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """"обстреляла Малую Токмачку": a two-word name (an adjective and a noun) in a case form neither table lists,
+    found by putting both words back in the nominative ("Малая Токмачка") and looking that up."""
+    wide = {k for m in mentions if m.end - m.start > 1 or m.kind == "region" or m.facility
+            for k in range(m.start, m.end)}
+    added: list[PlaceMention] = []
+    capital = [t.surface[:1].isupper() for t in tokens]
+    for i in range(len(tokens) - 1):
+        if not (capital[i] and capital[i + 1]) or i in wide or i + 1 in wide:
+            continue
+        first, second = tokens[i], tokens[i + 1]
+        low = first.surface.lower()
+        if not low.endswith(_ADJECTIVE_ENDINGS) or text[first.end: second.start] != " " \
+                or not _CYRILLIC_NAME.match(first.surface) or not _CYRILLIC_NAME.match(second.surface):
+            continue
+        found = _nominative_pair(low, second.surface.lower())
+        if found:
+            added.append(PlaceMention(i, i + 2, "settlement", found[0].admin1, found[0].country, found))
+    if not added:
+        return mentions
+    covered = {k for m in added for k in range(m.start, m.end)}
+    return [m for m in mentions if not any(k in covered for k in range(m.start, m.end))] + added
+
+
+@lru_cache(maxsize=20_000)
+def _nominative_pair(first: str, second: str) -> tuple[Settlement, ...]:
+    gazetteer = project_gazetteer()
+    if gazetteer is None:
+        return ()
+    for lang in ("ru", "uk"):
+        adjectives = _adjective_nominatives(first, lang)
+        if not adjectives:
+            continue
+        for gender, noun in _noun_nominatives(second, lang):
+            for adjective in (word for g, word in adjectives if g == gender):
+                entries = [e for e in gazetteer.lookup(f"{adjective} {noun}") if e.kind == "settlement"]
+                if entries:
+                    return tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
+                                 for e in entries)
+    return ()
+
+
+# the adjective's oblique endings the tables miss (they know the nominative and the Ukrainian cases already)
+_ADJECTIVE_ENDINGS = ("ая", "яя", "ую", "юю", "ой", "ей", "ого", "его", "ому", "ему", "ом", "ем", "ый", "ий", "ое",
+                      "ее", "ые", "ие", "ых", "их", "ым", "им")
+
+
+@lru_cache(maxsize=20_000)
+def _adjective_nominatives(word: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """(gender, nominative singular) of each adjective reading of a word: "малую" → ("femn", "малая")."""
+    found = []
+    for parse in morph_parses(word, lang):
+        gender = parse.tag.gender if parse.tag.POS == "ADJF" else None
+        nominative = parse.inflect({"nomn", "sing", gender}) if gender else None
+        if nominative is not None:
+            found.append((str(gender), str(nominative.word)))
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=20_000)
+def _noun_nominatives(word: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """(gender, dictionary form) of each noun reading of a word: "токмачку" → ("femn", "токмачка"), …"""
+    return tuple(dict.fromkeys((str(p.tag.gender), str(p.normal_form)) for p in morph_parses(word, lang)
+                               if p.tag.POS == "NOUN"))
 
 
 def _in_regions(mention: PlaceMention, regions: frozenset[str]) -> PlaceMention:
