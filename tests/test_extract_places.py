@@ -204,3 +204,18 @@ def test_a_two_word_name_in_a_russian_case_the_tables_lack_is_found_through_its_
     # a town whose name holds a target word is the town, not that target
     found = [r for r in extract_text("Ракета попала в Белую Церковь.", report_id="a", published=DAY) if r.is_incident]
     assert [(r.place.name if r.place else None, r.target.type) for r in found] == [("Bila Tserkva", "unknown")]
+
+
+def test_a_hyphenated_name_declined_in_both_parts() -> None:
+    assert where("Російський дрон атакував житловий будинок біля Луки-Мелешківської, повідомили в ОВА.") \
+        == [("Luka-Meleshkivska", "Vinnytsia")]
+
+
+def test_a_facility_named_after_one_town_and_said_to_stand_in_another_is_there() -> None:
+    assert where("Пушилин сообщил, что украинский беспилотник атаковал Зуевскую ТЭС в Зугрэсе.") \
+        == [("Zuhres", "Donetsk")]
+
+
+def test_a_district_struck_then_the_town_in_it_where_damage_was_is_one_incident() -> None:
+    assert where("Одесская ОВА сообщила, что ночью дроны атаковали Измаильский район. В Вилково повреждены причал "
+                 "и склады.") == [("Vylkove", "Odesa")]

@@ -16,9 +16,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 
 from ceasefire.extract._dates import DatePhrase, find_dates
-from ceasefire.extract._gazetteer import current_name, district_mentions, gazetteer_mentions, namesakes_in
+from ceasefire.extract._gazetteer import (
+    FACILITY_NOUNS,
+    current_name,
+    district_mentions,
+    gazetteer_mentions,
+    namesakes_in,
+)
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
-from ceasefire.extract._places import PlaceMention, place_table
+from ceasefire.extract._places import PlaceMention, Settlement, place_table
 from ceasefire.extract._text import (
     Token,
     detect_language,
@@ -37,6 +43,7 @@ _BY_SIDE = frozenset({"стороны", "сторони", "боку", "сила�
 _TAKEN_TO = ("доставлен", "доставил", "доставля", "госпитализ", "госпіталіз", "доправлен", "доправил", "привезл",
              "hospitali", "эвакуирован", "евакуйован")
 _TAKEN_EN = frozenset({"taken", "rushed", "evacuated", "brought", "transported"})
+_LOCATED_IN = frozenset({"в", "во", "у", "in", "at", "near", "біля", "поблизу", "возле", "около", "под", "під"})
 _AIMED_AT = frozenset({"по", "at", "on", "against"})
 _LOCATION_WORDS = frozenset({
     "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
@@ -752,6 +759,12 @@ class _Reading:
             return 1
         return 2
 
+    def _facility_located(self, place: PlaceMention, others: list[PlaceMention]) -> bool:
+        """A place named by a facility ("Зуевская ТЭС", "Kursk NPP") right before "в X"/"in X" naming its town."""
+        named = place.facility or (place.end - place.start == 2 and self.lows[place.end - 1].startswith(FACILITY_NOUNS))
+        return named and any(q.kind == "settlement" and q is not place and q.start - place.end in (1, 2)
+                             and self.lows[q.start - 1] in _LOCATED_IN for q in others)
+
     def _taken_to(self, place: PlaceMention) -> bool:
         """"доставлен в больницу в Сумах", "taken to hospital in Kharkiv": where the wounded were taken."""
         return self._taken_to_at(place.start)
@@ -1048,6 +1061,8 @@ class _Reading:
         anchors = [p for k, p in enumerate(anchors) if not any(
             p.kind == "settlement" and self._same_place(p, q) and self._cut_between(p.end, q.start) > p.end
             for q in anchors[k + 1:])]
+        # "атаковал Зуевскую ТЭС в Зугрэсе": a facility named after one town and said to stand in another is there
+        anchors = [p for p in anchors if not self._facility_located(p, anchors)]
         # "атаковали Полтавщину и Кировоградщину: в Лубнах …, а в Александрии …": regions listed as a heading
         # whose towns come later, each in a clause of its own, are no clauses of their own
         towns = [p for p in anchors if p.kind == "settlement"]
@@ -1192,6 +1207,12 @@ class _Reading:
             incident.places = list(current.places)
             incidents.append(incident)
             return incident
+        if current is not None and not current.is_denial and not current.confirms and not answer \
+                and self._heading_for(current, anchors):
+            # "…атаковали Измаильский район. В Вилково повреждены причал и склады": the district struck, then the
+            # town in it where the damage was, is one incident in that town
+            self._absorb(current, part)
+            return current
         districts_only = bool(anchors) and all(self._district(p) for p in anchors)
         for incident in incidents:
             if incident.is_denial or incident.confirms:
@@ -1233,6 +1254,24 @@ class _Reading:
             incident.targets += current.targets  # "…заявили, что разрушения в Киеве вызвала ракета ПВО": that strike
         incidents.append(incident)
         return incident
+
+    def _heading_for(self, current: _Incident, anchors: list[PlaceMention]) -> bool:
+        """The incident so far names only a region or district struck, nothing hit, and the new clause names towns
+        in it."""
+        theirs = self._anchor_places(current.places)
+        if not theirs or not anchors or any(t[2] >= 2 for t in current.targets):
+            return False
+        if not all(q.kind == "region" or self._district(q) for q in theirs):
+            return False
+        towns = [p.best for p in anchors if p.kind == "settlement" and not self._district(p) and p.best is not None]
+        if len(towns) != len(anchors):
+            return False
+        def inside(town: Settlement, heading: PlaceMention) -> bool:
+            if heading.kind == "region":
+                return town.admin1 == heading.admin1
+            centre = heading.best
+            return centre is not None and abs(town.lat - centre.lat) < 0.6 and abs(town.lon - centre.lon) < 0.9
+        return all(any(inside(town, q) for q in theirs) for town in towns)
 
     @staticmethod
     def _other_district(districts: list[PlaceMention], theirs: list[PlaceMention]) -> bool:

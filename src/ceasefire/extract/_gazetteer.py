@@ -39,7 +39,7 @@ _DISTRICT_NOUNS = ("район", "district", "raion", "напрям", "напр�
                    "нпз", "тес", "тец", "тэс", "тэц", "гес", "гэс", "аес", "аэс", "завод", "аеродром", "аэродром",
                    "нафтобаз", "нефтебаз", "нефтезавод", "нафтопереробн", "нефтеперерабатыва", "авіабаз", "авиабаз",
                    "порт", "металург", "комбінат", "комбинат")
-_FACILITY_NOUNS = _DISTRICT_NOUNS[_DISTRICT_NOUNS.index("нпз"):]
+FACILITY_NOUNS = _DISTRICT_NOUNS[_DISTRICT_NOUNS.index("нпз"):]
 _FLEETING_VOWEL = re.compile(r"^(.{3,}[^аеёиоуыэюяіїє])[еоё]([^аеёиоуыэюяіїєь])$")
 _ADJECTIVE = re.compile(
     r"^(.{3,}?)(ськ|ск|цьк|цк|зьк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых|ую)$")
@@ -59,7 +59,7 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
             continue
         # a facility's adjective names its town even when it also reads as a village ("Рязанський НПЗ")
         # "Запорізькому району" (Запоріжжя) even though "Запорізькому" also reads as the village Запорізьке
-        if i in busy and not (i in lone and lows[i + 1].startswith((*_FACILITY_NOUNS, "район", "громад", "округ"))):
+        if i in busy and not (i in lone and lows[i + 1].startswith((*FACILITY_NOUNS, "район", "громад", "округ"))):
             continue
         match = _ADJECTIVE.match(lows[i])
         if match is None:
@@ -182,11 +182,16 @@ def _two_word_names(text: str, tokens: Sequence[Token], mentions: list[PlaceMent
         if not (capital[i] and capital[i + 1]) or i in wide or i + 1 in wide:
             continue
         first, second = tokens[i], tokens[i + 1]
-        low = first.surface.lower()
-        if not low.endswith(_ADJECTIVE_ENDINGS) or text[first.end: second.start] != " " \
-                or not _CYRILLIC_NAME.match(first.surface) or not _CYRILLIC_NAME.match(second.surface):
+        low, low2 = first.surface.lower(), second.surface.lower()
+        gap = text[first.end: second.start]
+        if not _CYRILLIC_NAME.match(first.surface) or not _CYRILLIC_NAME.match(second.surface):
             continue
-        found = _nominative_pair(low, second.surface.lower())
+        if gap == " " and low.endswith(_ADJECTIVE_ENDINGS):
+            found = _nominative_pair(low, low2)
+        elif gap == "-" and low2.endswith((*_ADJECTIVE_ENDINGS, "ої", "ій", "ім", "у", "а", "е")):
+            found = _nominative_pair(low2, low, hyphen=True)  # "Луки-Мелешківської" (Лука-Мелешківська)
+        else:
+            continue
         if found:
             added.append(PlaceMention(i, i + 2, "settlement", found[0].admin1, found[0].country, found))
     if not added:
@@ -196,17 +201,20 @@ def _two_word_names(text: str, tokens: Sequence[Token], mentions: list[PlaceMent
 
 
 @lru_cache(maxsize=20_000)
-def _nominative_pair(first: str, second: str) -> tuple[Settlement, ...]:
+def _nominative_pair(adjective_form: str, noun_form: str, *, hyphen: bool = False) -> tuple[Settlement, ...]:
+    """Settlements named by an adjective and a noun agreeing with it, both given in some case: "Малую Токмачку"
+    (adjective first), or hyphenated with the noun first, "Луки-Мелешківської"."""
     gazetteer = project_gazetteer()
     if gazetteer is None:
         return ()
     for lang in ("ru", "uk"):
-        adjectives = _adjective_nominatives(first, lang)
+        adjectives = _adjective_nominatives(adjective_form, lang)
         if not adjectives:
             continue
-        for gender, noun in _noun_nominatives(second, lang):
-            for adjective in (word for g, word in adjectives if g == gender):
-                entries = [e for e in gazetteer.lookup(f"{adjective} {noun}") if e.kind == "settlement"]
+        for gender, noun in _noun_nominatives(noun_form, lang):
+            for adjective in (word for g, word in adjectives if g == gender or gender == "None"):
+                name = f"{noun}-{adjective}" if hyphen else f"{adjective} {noun}"
+                entries = [e for e in gazetteer.lookup(name) if e.kind == "settlement"]
                 if entries:
                     return tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
                                  for e in entries)
@@ -227,7 +235,22 @@ def _adjective_nominatives(word: str, lang: str) -> tuple[tuple[str, str], ...]:
         nominative = parse.inflect({"nomn", "sing", gender}) if gender else None
         if nominative is not None:
             found.append((str(gender), str(nominative.word)))
+    if not found:  # an adjective the dictionary lacks ("Мелешківської"): its ending, undone by rule
+        for ending, replacements in _ADJECTIVE_NOMINATIVE.get(lang, ()):
+            if word.endswith(ending) and len(word) > len(ending) + 3:
+                found += [(gender, word[: -len(ending)] + r) for gender, r in replacements]
+                break
     return tuple(dict.fromkeys(found))
+
+
+_ADJECTIVE_NOMINATIVE: dict[str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = {
+    "uk": (("ої", (("femn", "а"),)), ("ою", (("femn", "а"),)), ("ій", (("femn", "а"), ("masc", "ій"))),
+           ("ого", (("masc", "ий"), ("neut", "е"))), ("ому", (("masc", "ий"), ("neut", "е"))),
+           ("ім", (("masc", "ий"), ("neut", "е"))), ("им", (("masc", "ий"), ("neut", "е"))), ("у", (("femn", "а"),))),
+    "ru": (("ую", (("femn", "ая"),)), ("ой", (("femn", "ая"), ("masc", "ой"))), ("ого", (("masc", "ий"), ("masc", "ый"),
+           ("neut", "ое"))), ("ому", (("masc", "ий"), ("masc", "ый"), ("neut", "ое"))),
+           ("ом", (("masc", "ий"), ("masc", "ый"), ("neut", "ое")))),
+}
 
 
 @lru_cache(maxsize=20_000)
