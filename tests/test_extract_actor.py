@@ -276,3 +276,10 @@ def test_a_force_a_target_served_or_belonged_to_is_not_who_struck() -> None:
     # "со стороны ВСУ" and "удар ВСУ" name who struck
     assert who("В результате обстрела со стороны ВСУ в Каховке повреждена школа, сообщили местные власти.")[0] == "UA"
     assert who("В результате удара ВСУ по Белгороду повреждены дома, сообщил губернатор.")[0] == "UA"
+
+
+def test_an_outlet_of_one_side_is_that_sides_and_a_regional_title_names_no_city() -> None:
+    assert who("Как передаёт «Интерфакс-Украина», глава Донецкой ОВА Вадим Филашкин сообщил, что оккупанты "
+               "ударили авиабомбой по Белозерскому.") == ("RU", "UA")
+    found = incidents("Rostov regional governor Vasily Golubev said Ukrainian drones hit a substation in Shakhty.")
+    assert [(r.place.name if r.place else None, r.claimant) for r in found] == [("Shakhty", "RU")]

@@ -217,3 +217,31 @@ def test_a_threat_a_council_building_and_a_minibus() -> None:
     assert [r.target.type for r in incidents("Снаряды попали в здание поселкового совета в Печенегах.")] \
         == ["civilian"]
     assert [r.target.type for r in incidents("У Херсоні російський дрон атакував маршрутне таксі.")] == ["civilian"]
+
+
+def test_a_near_place_after_a_clause_of_its_own_is_another_incident() -> None:
+    found = incidents("A fire broke out at the Novocherkassk power plant after a drone hit a transformer, and debris "
+                      "damaged a stretch of railway track near Morozovsk.")
+    assert sorted((r.place.name if r.place else None, r.target.type) for r in found) \
+        == [("Morozovsk", "infrastructure.rail"), ("Novocherkassk", "energy.power")]
+
+
+def test_no_hit_recorded_and_a_mayors_title_are_no_incident() -> None:
+    assert incidents("Київський міський голова повідомив, що вночі в столиці працювала протиповітряна оборона, "
+                     "проте влучань і падінь уламків не зафіксовано.") == []
+
+
+def test_a_denial_takes_the_means_and_day_of_the_strike_it_denies() -> None:
+    found = extract_text("Пєсков заявив, що російська армія не завдає ударів по житлових кварталах, коментуючи "
+                         "вчорашнє влучання в багатоповерхівку в Ізюмі. За даними ОВА, будинок уразила керована "
+                         "авіабомба.", report_id="a", published=date(2025, 10, 15))
+    assert sorted((r.stance, r.weapon, r.when_start.date() if r.when_start else None)
+                  for r in found if r.is_incident) \
+        == [("allegation", "glide_bomb", date(2025, 10, 14)), ("denial", "glide_bomb", date(2025, 10, 14))]
+
+
+def test_a_counter_claim_naming_who_shelled_beats_the_word_provocation() -> None:
+    found = incidents("Saldo said a Ukrainian drone dropped explosives on a bakery in Oleshky. Ukraine's southern "
+                      "defence forces denied it, saying Russian troops had shelled the town themselves to stage a "
+                      "provocation.")
+    assert [(r.stance, r.actor) for r in found if r.stance == "denial"] == [("denial", "RU")]

@@ -79,7 +79,7 @@ _EN = [
     (_rx(r"\bchristmas(?: day| morning)?\b"), "christmas"),
     (_rx(r"\bnew year'?s? (?:day|eve|night)\b"), "new_year"),
     (_rx(r"\b(?:day before yesterday|two days ago)\b"), "before_yesterday"),
-    (_rx(r"\byesterday\b"), "yesterday"),
+    (_rx(r"\b(?:yesterday|yesterday's)\b"), "yesterday"),
     (_rx(r"\b(?:today|today's|this morning|earlier today|this afternoon|this evening|on the day)\b"), "today"),
 ]
 _UK = [
@@ -99,7 +99,7 @@ _UK = [
     (_rx(r"\b(?:на великдень|у великдень|в великдень|великодн\w*|великдень)\b"), "easter"),
     (_rx(r"\b(?:на різдво|у різдво|різдвян\w*|різдво)\b"), "christmas"),
     (_rx(r"\b(?:позавчора|два дні тому)\b"), "before_yesterday"),
-    (_rx(r"\b(?:учора|вчора|напередодні)\b"), "yesterday"),
+    (_rx(r"\b(?:учора|вчора|напередодні|вчорашн\w*|учорашн\w*)\b"), "yesterday"),
     (_rx(r"\b(?:сьогодні|сьогоднішн\w*|зранку|вранці|цього ранку)\b"), "today"),
     (_rx(r"\b(?:удень|вдень|ввечері|увечері)\b"), "daytime"),
 ]
@@ -119,7 +119,7 @@ _RU = [
     (_rx(r"\b(?:на пасху|пасхальн\w*|пасха|пасху)\b"), "easter"),
     (_rx(r"\b(?:на рождество|рождественск\w*|рождество)\b"), "christmas"),
     (_rx(r"\b(?:позавчера|два дня назад)\b"), "before_yesterday"),
-    (_rx(r"\b(?:вчера|накануне)\b"), "yesterday"),
+    (_rx(r"\b(?:вчера|накануне|вчерашн\w*)\b"), "yesterday"),
     (_rx(r"\b(?:сегодня|сегодняшн\w*|утром|этим утром)\b"), "today"),
     (_rx(r"\b(?:днем|днём|вечером)\b"), "daytime"),
 ]

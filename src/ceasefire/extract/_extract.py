@@ -44,6 +44,7 @@ _TAKEN_TO = ("доставлен", "доставил", "доставля", "го
              "hospitali", "эвакуирован", "евакуйован")
 _TAKEN_EN = frozenset({"taken", "rushed", "evacuated", "brought", "transported"})
 _LOCATED_IN = frozenset({"в", "во", "у", "in", "at", "near", "біля", "поблизу", "возле", "около", "под", "під"})
+_TITLE_ADJECTIVE = ("ський", "ский", "цький", "цкий", "зький", "ська", "ская", "цька", "цкая", "ського", "ского")
 _AIMED_AT = frozenset({"по", "at", "on", "against"})
 _LOCATION_WORDS = frozenset({
     "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
@@ -93,6 +94,9 @@ _ANOTHER = frozenset({"ещё", "еще", "также", "тоже", "ще", "т�
 _FROM_WORDS = frozenset({"from", "из", "з", "із", "зі", "изо"})
 _SETTLEMENT_WORDS = frozenset({"посёлке", "поселке", "селе", "селі", "селищі", "деревне", "хуторе", "станице"})
 _NOTHING_WORDS = frozenset({"обошлось", "обійшлося", "спокойно", "спокійно"})
+# "влучань і падінь уламків не зафіксовано", "попаданий не зафиксировано": no hit was recorded
+_NOT_RECORDED = re.compile(
+    r"\b(?:не|ні)\s+(?:зафіксован|зафиксирован|зафіксува|зафиксирова|зареєстрован|зарегистрирован)", re.IGNORECASE)
 _AREA_WORDS = frozenset({"территории", "території", "района", "району", "стороны", "сторони", "направления"})
 _THE_CITY = frozenset({"города", "міста", "городу", "місту", "селища", "поселка", "город", "місто"})
 # "В Москве удар не комментировали", "Kyiv did not comment": a side declining to comment reports nothing
@@ -360,6 +364,9 @@ class _Reading:
             return False
         if place.end - place.start == 1 and function_word(self.tokens[place.start].surface, self.lang):
             return False  # "Кроме того, …": a preposition or adverb that reads like a town's case form
+        if place.end - place.start == 1 and place.end < len(self.kinds) and "speaker" in self.kinds[place.end] \
+                and self.lows[place.start].endswith(_TITLE_ADJECTIVE):
+            return False  # "Київський міський голова", "Харьковский губернатор": whose official speaks
         if place.start > 0 and self.lows[place.start - 1].startswith(_NAMED_AFTER):
             return False  # "на Набережной Победы", "шахты имени Гагарина": a street or a namesake, not the town
         if any("installed" in self.kinds[k] for k in range(place.start, place.end)):
@@ -759,6 +766,15 @@ class _Reading:
             return 1
         return 2
 
+    def _own_clause_before(self, left: PlaceMention, place: PlaceMention) -> bool:
+        """"…hit a transformer, and debris damaged railway track near Morozovsk": between the two places a clause
+        opens with a strike word and an object of its own, so the place after "near" is where that clause happened."""
+        opened = next((k for k in range(left.end + 1, place.start) if self.pause[k]), None)
+        if opened is None:
+            return False
+        between = range(opened, place.start)
+        return any("attack" in self.kinds[k] for k in between) and any("target" in self.kinds[k] for k in between)
+
     def _facility_located(self, place: PlaceMention, others: list[PlaceMention]) -> bool:
         """A place named by a facility ("Зуевская ТЭС", "Kursk NPP") right before "в X"/"in X" naming its town."""
         named = place.facility or (place.end - place.start == 2 and self.lows[place.end - 1].startswith(FACILITY_NOUNS))
@@ -862,6 +878,14 @@ class _Reading:
                     self._enrich(current, claim)  # "…, сообщил губернатор. Минобороны подтвердило удар."
                 else:
                     incidents.append(self._confirmation(claim, self._confirmed(claim, incidents, current)))
+        for refusal in incidents:
+            if refusal.is_denial and not refusal.weapons and refusal.places:
+                # "Песков заявил, что армия не бьёт по жилым кварталам… Дом поразила авиабомба": the strike denied
+                same = [i for i in incidents if not i.is_denial and i.weapons and any(
+                    self._same_place(p, q) for p in self._anchor_places(refusal.places)
+                    for q in self._anchor_places(i.places))]
+                if same:
+                    refusal.weapons = list(same[0].weapons)
         return [i for i in incidents if self._worth_reporting(i)]
 
     def _elliptical(self, sentence: _Sentence, current: _Incident) -> bool:
@@ -960,6 +984,9 @@ class _Reading:
         if sentence.aggregate and sentence.number:
             return False
         strong_targets = [t for t in sentence.targets if t[2] >= 2]
+        if not strong_targets and _NOT_RECORDED.search(
+                self.text, self.tokens[sentence.start].start, self.tokens[sentence.end - 1].end):
+            return False
         tally = (sentence.intercept or sentence.launch) and not (strong_targets and (sentence.places or sentence.dates))
         if tally and not sentence.intercept and self._aimed_at_town(sentence):
             tally = False  # "ВСУ выпустили по Бердянску несколько ракет": fired at one town is a strike on it
@@ -1070,7 +1097,8 @@ class _Reading:
             anchors = [p for p in anchors if not (p.kind == "region" and any(
                 q.start > p.start and q.admin1 == p.admin1 for q in towns))]
         for place in anchors:
-            if groups and (self._same_place(groups[-1][-1], place) or self._near(place) or self._district(place)
+            near = self._near(place) and not self._own_clause_before(groups[-1][-1], place) if groups else False
+            if groups and (self._same_place(groups[-1][-1], place) or near or self._district(place)
                            or self._landmark_for(groups[-1], place) or self._in_district(groups[-1], place)):
                 groups[-1].append(place)
                 continue
@@ -1535,6 +1563,12 @@ class _Reading:
             counter = incident.counter
             end = incident.sentences[0].end
             staged = [k for k in range(counter + 1, end) if "deny" in self.kinds[k]] if counter is not None else []
+            # "…saying Russian troops had shelled the town themselves to stage a provocation": that side struck
+            striking = [side for at, side in incident.actors if counter is not None and at > counter
+                        and any("attack" in self.kinds[j] for j in range(at + 1, min(at + 5, end)))
+                        and not any(self.pause[j] for j in range(at + 1, min(at + 5, end)))]
+            if striking and striking[0] != claimant:
+                return striking[0]
             # "…назвало атаку провокацией российских сил", "a provocation by Russian forces": that side struck
             by = [side for k in staged for at, side in incident.actors if k < at <= k + 2
                   and not any(self.pause[j] for j in range(k + 1, at + 1))]

@@ -42,7 +42,7 @@ class PlaceMention:
 
 
 _REGION_WORDS_EN = ("region", "oblast", "Oblast", "province", "krai", "Krai", "territory", "republic",
-                    "border region", "border area", "frontier region", "border oblast")
+                    "border region", "border area", "frontier region", "border oblast", "regional")
 _PLURAL_REGION_WORDS = frozenset({"областях", "областей", "областями", "області", "областям", "regions", "oblasts",
                                   "provinces", "краях", "регионах", "регіонах"})
 _REGION_WORDS_CYR = ("област*", "обл", "край", "регион*", "регіон*", "округ*", "губерн*")
