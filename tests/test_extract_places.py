@@ -219,3 +219,9 @@ def test_a_facility_named_after_one_town_and_said_to_stand_in_another_is_there()
 def test_a_district_struck_then_the_town_in_it_where_damage_was_is_one_incident() -> None:
     assert where("Одесская ОВА сообщила, что ночью дроны атаковали Измаильский район. В Вилково повреждены причал "
                  "и склады.") == [("Vylkove", "Odesa")]
+
+
+def test_settlement_type_abbreviations_do_not_end_a_sentence_or_hide_the_name() -> None:
+    assert where("В н.п. Тёткино обстрелян магазин.") == [("Tetkino", "Kursk")]
+    # the gazetteer's exact form beats an own two-word pattern read by stems (Красный Яр)
+    assert where("В пгт Красная Яруга повреждена ЛЭП.") == [("Krasnaya Yaruga", "Belgorod")]

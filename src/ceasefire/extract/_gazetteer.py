@@ -154,7 +154,8 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], own: Sequence[PlaceMe
         if not candidates:
             continue
         if overlapped and not _corrects(tokens, [own[n] for n in overlapped], first, last, candidates):
-            if len(overlapped) == 1 and last - first == 1 and not tokens[first].surface.isascii():
+            if len(overlapped) == 1 and own[overlapped[0]].end - own[overlapped[0]].start == last - first \
+                    and not tokens[first].surface.isascii():
                 kept[overlapped[0]] = _known_first(own[overlapped[0]], candidates)
             continue
         for n in overlapped:
@@ -278,9 +279,10 @@ def _corrects(tokens: Sequence[Token], overlapped: list[PlaceMention], first: in
         return False
     if last - first > max(m.end - m.start for m in overlapped):
         return True  # a longer name: "в Новом Васюгане", not a village "Нове"
-    if last - first != 1 or tokens[first].surface.isascii():
+    if tokens[first].surface.isascii() or any(m.end - m.start != last - first for m in overlapped):
         return False
-    # the same one Cyrillic word: keep the own reading when the gazetteer knows this form for one of its places
+    # the same Cyrillic words: keep the own reading when the gazetteer knows this form for one of its places
+    # ("Красная Яруга" is no case of Красный Яр, which the own two-word pattern reads by its stems)
     mine = overlapped[0].candidates
     return not any(_close(c, o) for c in candidates for o in mine)
 

@@ -16,7 +16,7 @@ _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(]?[A-ZА-ЯЁІЇЄҐ0-9])|(?<=;)\s+")
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-ZА-ЯІЇЄҐ]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|"
-    r"обл|р|г|м|с|смт|пгт|ст|ул|вул|див|им|ім|тис|млн|ген)\.)$"
+    r"обл|р|г|м|с|смт|пгт|ст|ул|вул|див|им|ім|тис|млн|ген|н\.п|н\. п|п|пос|д|х|мкр|нп)\.)$"
 )
 
 # Longest first. Cyrillic inflection endings of nouns, adjectives and past-tense verbs in Ukrainian and Russian.

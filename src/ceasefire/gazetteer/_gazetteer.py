@@ -243,7 +243,19 @@ def _starts_sentence(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t([{'\"«“„-—–":
         i -= 1
+    if i > 0 and text[i] == ".":
+        # "в н.п. Тёткино", "с. Козинка", "пгт. Красная Яруга": an abbreviated settlement type, not a sentence end
+        j = i
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+            j -= 1
+        if text[j:i].lower().replace(".", "") in _SETTLEMENT_TYPES:
+            return False
     return i < 0 or text[i] in _SENTENCE_ENDS
+
+
+# abbreviations of a settlement's type written before its name
+_SETTLEMENT_TYPES = frozenset({"нп", "н", "п", "с", "г", "м", "д", "х", "пгт", "смт", "пос", "сел", "ст", "мкр",
+                               "рп", "сщ"})
 
 
 def _choose(mention: Mention, regions: set[str], nearby: set[str], countries: set[str]) -> Resolved:
