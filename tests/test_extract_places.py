@@ -225,3 +225,8 @@ def test_settlement_type_abbreviations_do_not_end_a_sentence_or_hide_the_name() 
     assert where("В н.п. Тёткино обстрелян магазин.") == [("Tetkino", "Kursk")]
     # the gazetteer's exact form beats an own two-word pattern read by stems (Красный Яр)
     assert where("В пгт Красная Яруга повреждена ЛЭП.") == [("Krasnaya Yaruga", "Belgorod")]
+
+
+def test_two_district_adjectives_sharing_one_noun_name_two_towns() -> None:
+    assert sorted(where("Окупанти обстріляли Нікопольщину: постраждали Марганецька та Червоногригорівська "
+                        "громади.")) == [("Chervonohryhorivka", "Dnipropetrovsk"), ("Marhanets", "Dnipropetrovsk")]

@@ -40,6 +40,7 @@ _DISTRICT_NOUNS = ("район", "district", "raion", "напрям", "напр�
                    "нафтобаз", "нефтебаз", "нефтезавод", "нафтопереробн", "нефтеперерабатыва", "авіабаз", "авиабаз",
                    "порт", "металург", "комбінат", "комбинат")
 FACILITY_NOUNS = _DISTRICT_NOUNS[_DISTRICT_NOUNS.index("нпз"):]
+_AND = frozenset({"та", "і", "й", "и", "and"})
 _FLEETING_VOWEL = re.compile(r"^(.{3,}[^аеёиоуыэюяіїє])[еоё]([^аеёиоуыэюяіїєь])$")
 _ADJECTIVE = re.compile(
     r"^(.{3,}?)(ськ|ск|цьк|цк|зьк)(?:ий|ого|ому|им|ім|ый|ой|ом|ая|ої|ій|ее|а|у|е|і|ої|ою|ие|их|ые|ых|ую)$")
@@ -55,11 +56,16 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
     lone = {m.start for m in taken if m.end - m.start == 1 and not m.facility and m.kind == "settlement"}
     found = []
     for i in range(len(tokens) - 1):
-        if not lows[i + 1].startswith(_DISTRICT_NOUNS) or not tokens[i].surface[:1].isupper():
+        # "Марганецька та Червоногригорівська громади": the first of two adjectives sharing one noun
+        listed = i + 3 < len(tokens) and lows[i + 1] in _AND and lows[i + 3].startswith(_DISTRICT_NOUNS) \
+            and tokens[i + 2].surface[:1].isupper() and _ADJECTIVE.match(lows[i + 2]) is not None
+        if not (lows[i + 1].startswith(_DISTRICT_NOUNS) or listed) or not tokens[i].surface[:1].isupper():
             continue
+        noun = lows[i + 1] if lows[i + 1].startswith(_DISTRICT_NOUNS) else lows[i + 3]
+        span = 2 if noun is lows[i + 1] else 1
         # a facility's adjective names its town even when it also reads as a village ("Рязанський НПЗ")
         # "Запорізькому району" (Запоріжжя) even though "Запорізькому" also reads as the village Запорізьке
-        if i in busy and not (i in lone and lows[i + 1].startswith((*FACILITY_NOUNS, "район", "громад", "округ"))):
+        if i in busy and not (i in lone and noun.startswith((*FACILITY_NOUNS, "район", "громад", "округ"))):
             continue
         match = _ADJECTIVE.match(lows[i])
         if match is None:
@@ -109,7 +115,7 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
         if chosen:
             chosen = sorted(chosen, key=lambda e: e.admin1 not in regions)
             candidates = tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population) for e in chosen)
-            found.append(PlaceMention(i, i + 2, "settlement", candidates[0].admin1, candidates[0].country,
+            found.append(PlaceMention(i, i + span, "settlement", candidates[0].admin1, candidates[0].country,
                                       candidates))
     return found
 
