@@ -245,3 +245,38 @@ def test_a_counter_claim_naming_who_shelled_beats_the_word_provocation() -> None
                       "defence forces denied it, saying Russian troops had shelled the town themselves to stage a "
                       "provocation.")
     assert [(r.stance, r.actor) for r in found if r.stance == "denial"] == [("denial", "RU")]
+
+
+def test_new_years_night_a_shells_calibre_and_a_neighbourhood() -> None:
+    found = extract_text("Минобороны России признало, что в новогоднюю ночь ВСУ выпустили ракеты HIMARS по пункту "
+                         "дислокации в районе Макеевки.", report_id="a", published=date(2023, 1, 3))
+    assert [(r.when_start.date() if r.when_start else None, r.weapon) for r in found if r.is_incident] \
+        == [(date(2022, 12, 31), "rocket")]
+    assert [r.weapon for r in incidents("В Петровском районе Донецка снаряд 155-го калибра попал в амбулаторию.")] \
+        == ["artillery"]
+    found = incidents("Балицкий заявил, что ракеты ATACMS атаковали Мелитополь. Обломками повреждены частные дома в "
+                      "микрорайоне Новый Мелитополь.")
+    assert [r.place.name if r.place else None for r in found] == ["Melitopol"]
+
+
+def test_one_speaker_denying_twice_and_a_first_name_before_a_surname() -> None:
+    found = extract_text("Russian authorities said a Ukrainian drone hit a van in Glushkovo on Wednesday. Ukraine's "
+                         "General Staff said its units had carried out no strikes on the village and called the "
+                         "report invented.", report_id="a", published=date(2025, 2, 20))
+    assert sorted((r.stance, r.claimant) for r in found if r.is_incident) \
+        == [("allegation", "RU"), ("denial", "UA")]
+    found = incidents("Kherson officials said a Russian drone hit a shop in Bilozerka. Vladimir Saldo, the "
+                      "Moscow-installed governor, denied it, saying a Ukrainian drone caused the damage.")
+    assert {r.place.name if r.place else None for r in found} == {"Bilozerka"}
+
+
+def test_the_speakers_region_alone_heads_the_towns_reported_after_it() -> None:
+    found = incidents("Russian troops kept up their fire on towns across the Kakhovka reservoir on Sunday, "
+                      "Dnipropetrovsk governor Serhiy Lysak said. In Nikopol, a shell hit an apartment block; in "
+                      "Marhanets, a drone brought down a power line.")
+    assert sorted(r.place.name if r.place else None for r in found) == ["Marhanets", "Nikopol"]
+
+
+def test_occupation_authorities_sit_in_occupied_ukraine() -> None:
+    assert [r.place.country if r.place else None for r in incidents(
+        "Оккупационные власти Михайловки заявили, что украинская артиллерия обстреляла школу.")] == ["UA"]

@@ -77,7 +77,8 @@ _EN = [
     (_rx(r"\beaster (?:night|eve)\b|\bnight (?:before|of) easter\b"), "easter_night"),
     (_rx(r"\beaster(?: sunday| day| morning)?\b"), "easter"),
     (_rx(r"\bchristmas(?: day| morning)?\b"), "christmas"),
-    (_rx(r"\bnew year'?s? (?:day|eve|night)\b"), "new_year"),
+    (_rx(r"\bnew year'?s? (?:eve|night)\b"), "new_year_night"),
+    (_rx(r"\bnew year'?s? day\b"), "new_year"),
     (_rx(r"\b(?:day before yesterday|two days ago)\b"), "before_yesterday"),
     (_rx(r"\b(?:yesterday|yesterday's)\b"), "yesterday"),
     (_rx(r"\b(?:today|today's|this morning|earlier today|this afternoon|this evening|on the day)\b"), "today"),
@@ -101,6 +102,7 @@ _UK = [
     (_rx(r"\b(?:позавчора|два дні тому)\b"), "before_yesterday"),
     (_rx(r"\b(?:учора|вчора|напередодні|вчорашн\w*|учорашн\w*)\b"), "yesterday"),
     (_rx(r"\b(?:сьогодні|сьогоднішн\w*|зранку|вранці|цього ранку)\b"), "today"),
+    (_rx(r"\b(?:новорічн\w* ніч\w*|у ніч на новий рік|в ніч на новий рік)\b"), "new_year_night"),
     (_rx(r"\b(?:удень|вдень|ввечері|увечері)\b"), "daytime"),
 ]
 _RU = [
@@ -121,6 +123,7 @@ _RU = [
     (_rx(r"\b(?:позавчера|два дня назад)\b"), "before_yesterday"),
     (_rx(r"\b(?:вчера|накануне|вчерашн\w*)\b"), "yesterday"),
     (_rx(r"\b(?:сегодня|сегодняшн\w*|утром|этим утром)\b"), "today"),
+    (_rx(r"\b(?:новогодн\w* ноч\w*|в ночь на новый год)\b"), "new_year_night"),
     (_rx(r"\b(?:днем|днём|вечером)\b"), "daytime"),
 ]
 _PATTERNS = {"en": _EN, "uk": _UK, "ru": _RU}
@@ -135,7 +138,7 @@ _PRECISION = {
     "night_range_dm": 3, "night_range_md": 3, "night_range_dmdm": 3, "night_to_md": 3, "night_to_dm": 3, "dm": 3,
     "md": 3, "iso": 3, "dmy_dots": 3, "night_to_weekday": 2, "night_from_weekday": 2, "weekday": 2,
     "night_last": 1, "yesterday": 1, "before_yesterday": 1, "today": 0, "daytime": 0,
-    "easter": 2, "easter_night": 2, "christmas": 2, "new_year": 2,
+    "easter": 2, "easter_night": 2, "christmas": 2, "new_year": 2, "new_year_night": 2,
 }
 
 
@@ -270,11 +273,11 @@ def _resolve(kind: str, groups: tuple[str | None, ...], lang: str, published: da
         return found, found, False
     if kind in ("today", "daytime"):
         return published, published, False
-    if kind in ("easter", "christmas", "new_year", "easter_night"):
-        found = _holiday("easter" if kind == "easter_night" else kind, published)
+    if kind in ("easter", "christmas", "new_year", "easter_night", "new_year_night"):
+        found = _holiday({"easter_night": "easter", "new_year_night": "new_year"}.get(kind, kind), published)
         if found is None:
             return None
-        if kind == "easter_night":
+        if kind in ("easter_night", "new_year_night"):
             return found - timedelta(days=1), found, True
         return found, found, False
     return None

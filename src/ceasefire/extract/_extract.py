@@ -45,6 +45,12 @@ _TAKEN_TO = ("доставлен", "доставил", "доставля", "го
 _TAKEN_EN = frozenset({"taken", "rushed", "evacuated", "brought", "transported"})
 _LOCATED_IN = frozenset({"в", "во", "у", "in", "at", "near", "біля", "поблизу", "возле", "около", "под", "під"})
 _TITLE_ADJECTIVE = ("ський", "ский", "цький", "цкий", "зький", "ська", "ская", "цька", "цкая", "ського", "ского")
+# Latin spellings of first names that are also towns (Vladimir, Ivanovo's Ivan is no town; Kirov, Orel are surnames)
+_FIRST_NAMES_LATIN = frozenset({"Vladimir", "Volodymyr", "Ivan", "Oleg", "Oleh", "Sergei", "Serhiy", "Pavel",
+                                "Pavlo", "Yuri", "Yuriy", "Roman", "Denis", "Vadim", "Vitali", "Vitaliy", "Artem",
+                                "Andriy", "Mikhail", "Dmitry", "Dmytro", "Alexander", "Oleksandr", "Vyacheslav"})
+_NEIGHBOURHOOD = ("микрорайон", "мікрорайон", "мкр", "квартал", "жилмассив", "житломасив", "neighbourhood",
+                  "neighborhood")
 _AIMED_AT = frozenset({"по", "at", "on", "against"})
 _LOCATION_WORDS = frozenset({
     "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
@@ -290,6 +296,10 @@ class _Reading:
         found = [self._steered(p, hinted) for p in found]
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start
                        and p.start not in self.background and not self._taken_to(p)]
+        # "в микрорайоне Новый Мелитополь": a neighbourhood of the city already named, not a town of its own
+        self.places = [p for p in self.places if not (
+            p.start > 0 and self.lows[p.start - 1].startswith(_NEIGHBOURHOOD)
+            and any(q.kind == "settlement" and q.start < p.start for q in self.places))]
         # the words of a many-word town name ("Белая Церковь"), not a facility's abbreviation ("Канівська ГЕС")
         self._in_names = {k for p in self.places if p.kind == "settlement" and not p.facility and p.end - p.start > 1
                           for k in range(p.start, p.end) if self.tokens[k].surface.istitle()}
@@ -442,7 +452,8 @@ class _Reading:
         before = self.lows[place.start - 1] if place.start > 0 else ""
         if after.startswith(("fleet", "флот")):
             return True  # "Черноморского флота", "the Black Sea Fleet": a fleet, not Chornomorsk
-        if after in ("море", "морі", "моря", "морем", "sea") or after.startswith("водохранилищ"):
+        if after in ("море", "морі", "моря", "морем", "sea") or after.startswith(("водохранилищ", "водосховищ",
+                                                                               "reservoir")):
             return True  # "в Черном море", "в Азовском море": a sea (or a reservoir) named like a town
         return after.startswith("river") or before.startswith(("river", "річк", "рiчк", "рек", "річц", "течени",
                                                                  "течі", "русл", "берег"))
@@ -513,6 +524,12 @@ class _Reading:
                     sentence.speakers = [(j, next(iter(side)))] + [s for s in kept if s[0] != j]
                     return
 
+    def _calibre(self, at: int) -> bool:
+        low = self.lows[at]
+        return low.startswith(("калибр", "калібр")) and at > 0 and (
+            self.lows[at - 1] in ("го", "мм", "mm") or self.tokens[at - 1].surface[:1].isdigit()
+            or (at + 1 < len(self.tokens) and self.tokens[at + 1].surface[:1].isdigit()))
+
     def _over(self, start: int) -> bool:
         """"над Белгородом", "over the Kursk region": the place named is where something flew."""
         before = start - 1 if start > 0 and self.lows[start - 1] != "the" else start - 2
@@ -531,6 +548,8 @@ class _Reading:
                 and at not in self._in_names:  # "Белая Церковь" is a town, not a church
             # "доставлен в больницу": where the wounded were taken is not what was hit
             sentence.targets.append((at, by_kind["target"].value, by_kind["target"].weight))
+        if "weapon" in by_kind and self._calibre(at):
+            by_kind.pop("weapon")  # "снаряд 155-го калибра": a shell's calibre, not a Kalibr missile
         if "weapon" in by_kind:
             weapon = by_kind["weapon"]
             sentence.weapons.append((at, weapon.value, weapon.weight))
@@ -822,7 +841,7 @@ class _Reading:
             return False
         following = self.tokens[place.end]
         gap = self.text[self.tokens[place.end - 1].end: following.start]
-        if gap != " " or not following.surface[:1].isupper() or self.kinds[place.end] - {"speaker"}:
+        if gap != " " or not following.surface[:1].isupper() or self.kinds[place.end] - {"speaker", "installed"}:
             return False
         third = place.end + 1
         if third < len(self.tokens) and not self.pause[third] and self.tokens[third].surface[:1].isupper() \
@@ -834,6 +853,10 @@ class _Reading:
                 and not self.kinds[place.end] and not following.surface.isascii():
             return True  # "глава ОВА Роман Мрочко": a title, then a first name that is also a town, then a surname
         surface = self.tokens[place.start].surface
+        if surface.isascii() and surface in _FIRST_NAMES_LATIN and following.surface.isascii() \
+                and (place.end + 1 >= len(self.tokens) or self.pause[place.end + 1]
+                     or not self.tokens[place.end + 1].surface[:1].isupper()):
+            return True  # "Vladimir Saldo, the Moscow-installed governor": a first name, not the city
         return not self.kinds[place.end] and not surface.isascii() and first_name(surface)
 
     def _anchor_places(self, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -1043,6 +1066,10 @@ class _Reading:
             # "Russia said Ukraine blew up the station, which Kyiv called a lie."
             left = self._slice(sentence, sentence.start, self._clause_start(sentence, cut))
             right = self._slice(sentence, self._clause_start(sentence, cut), sentence.end)
+            if not parties_after and not self._is_incident(left):
+                # "The General Staff said its units had carried out no strikes … and called the report invented": one
+                # speaker denies twice; nothing before the cut is an incident of its own
+                return None, sentence
             if not right.speakers:
                 right.speakers = [(i, p) for i, p in sentence.speakers if i >= left.end]
             return left, right
@@ -1286,9 +1313,13 @@ class _Reading:
     def _heading_for(self, current: _Incident, anchors: list[PlaceMention]) -> bool:
         """The incident so far names only a region or district struck, nothing hit, and the new clause names towns
         in it."""
-        theirs = self._anchor_places(current.places)
-        if not theirs or not anchors or any(t[2] >= 2 for t in current.targets):
+        if not anchors or any(t[2] >= 2 for t in current.targets):
             return False
+        if not any(self._place_rank(q) <= 3 for q in current.places):
+            # "Dnipropetrovsk governor said Russian troops kept up their fire on towns… In Nikopol, …": the
+            # incident so far has only the speaker's region, and nothing hit
+            return all(p.kind == "settlement" and not self._district(p) for p in anchors)
+        theirs = self._anchor_places(current.places)
         if not all(q.kind == "region" or self._district(q) for q in theirs):
             return False
         towns = [p.best for p in anchors if p.kind == "settlement" and not self._district(p) and p.best is not None]
@@ -1470,7 +1501,9 @@ class _Reading:
             landmarks = {p.best.admin1 if p.best is not None else p.admin1 for p in incident.places
                          if p is not mention and self._near(p)}
             choice = next((c for c in mention.candidates if c.admin1 in regions), None) or next(
-                (c for c in mention.candidates if c.admin1 in landmarks), mention.candidates[0])
+                (c for c in mention.candidates if c.admin1 in landmarks), None) or next(
+                # "Оккупационные власти Михайловки": authorities Russia installed sit in occupied Ukraine
+                (c for c in mention.candidates if incident.installed and c.country == "UA"), mention.candidates[0])
             controller = control_settlement.get(choice.name) or control_admin1.get(choice.admin1) or choice.country
             name = current_name(choice.name, choice.admin1, choice.lat, choice.lon)
             return Place(name, choice.admin1, choice.country, choice.lat, choice.lon), controller
@@ -1565,7 +1598,7 @@ class _Reading:
             staged = [k for k in range(counter + 1, end) if "deny" in self.kinds[k]] if counter is not None else []
             # "…saying Russian troops had shelled the town themselves to stage a provocation": that side struck
             striking = [side for at, side in incident.actors if counter is not None and at > counter
-                        and any("attack" in self.kinds[j] for j in range(at + 1, min(at + 5, end)))
+                        and any(self.kinds[j] & {"attack", "weapon"} for j in range(at + 1, min(at + 5, end)))
                         and not any(self.pause[j] for j in range(at + 1, min(at + 5, end)))]
             if striking and striking[0] != claimant:
                 return striking[0]
