@@ -56,13 +56,16 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
     lone = {m.start for m in taken if m.end - m.start == 1 and not m.facility and m.kind == "settlement"}
     found = []
     for i in range(len(tokens) - 1):
-        # "Марганецька та Червоногригорівська громади": the first of two adjectives sharing one noun
-        listed = i + 3 < len(tokens) and lows[i + 1] in _AND and lows[i + 3].startswith(_DISTRICT_NOUNS) \
-            and tokens[i + 2].surface[:1].isupper() and _ADJECTIVE.match(lows[i + 2]) is not None
-        if not (lows[i + 1].startswith(_DISTRICT_NOUNS) or listed) or not tokens[i].surface[:1].isupper():
+        noun = lows[i + 1]
+        span = 2
+        if not noun.startswith(_DISTRICT_NOUNS):
+            # "Марганецька та Червоногригорівська громади": the first of two adjectives sharing one noun
+            if not (noun in _AND and i + 3 < len(tokens) and lows[i + 3].startswith(_DISTRICT_NOUNS)
+                    and tokens[i + 2].surface[:1].isupper() and _ADJECTIVE.match(lows[i + 2]) is not None):
+                continue
+            noun, span = lows[i + 3], 1
+        if not tokens[i].surface[:1].isupper():
             continue
-        noun = lows[i + 1] if lows[i + 1].startswith(_DISTRICT_NOUNS) else lows[i + 3]
-        span = 2 if noun is lows[i + 1] else 1
         # a facility's adjective names its town even when it also reads as a village ("Рязанський НПЗ")
         # "Запорізькому району" (Запоріжжя) even though "Запорізькому" also reads as the village Запорізьке
         if i in busy and not (i in lone and noun.startswith((*FACILITY_NOUNS, "район", "громад", "округ"))):

@@ -112,16 +112,18 @@ class Matcher:
         found: list[Match] = []
         count = len(tokens)
         cache = self._cache
-        for i in range(count):
-            token = tokens[i]
-            # the surface decides the lower-cased form and the stem; a string keeps its hash, a tuple does not
-            extra = cache.get(token.surface)
+        # the surface decides the lower-cased form and the stem; a string keeps its hash, a tuple does not
+        extras = [cache.get(token.surface) for token in tokens]
+        for i, extra in enumerate(extras):
             if extra is None:
-                extra = self._candidates(lows[i], token.stem)
+                token = tokens[i]
+                extra = extras[i] = self._candidates(lows[i], token.stem)
                 if len(cache) < 200_000:
                     cache[token.surface] = extra
+        for i, extra in enumerate(extras):
             if not extra:
                 continue
+            token = tokens[i]
             for pattern in extra:
                 words = pattern.words
                 end = i + len(words)
