@@ -15,10 +15,9 @@ it only guessed), and names with letters outside the language's alphabet (Latin,
 language's), are left out; the first lines of the output count what was left out and why.
 
 The extractor (told the text's language) is right when its first incident record's place lies within 25 km of
-the settlement. The baseline,
-measured in the same run, is the project gazetteer alone: the first candidate of the first settlement
-``Gazetteer.find`` sees in the sentence (with the region named, the first candidate in that region). ``-v``
-lists up to 20 of the extractor's misses per cell.
+the settlement. The baseline, measured in the same run, is the project gazetteer alone: the first candidate of
+the first settlement ``Gazetteer.find`` sees in the sentence (with the region named, the first candidate in that
+region). ``-v`` lists up to 20 of the extractor's misses per cell.
 """
 
 from __future__ import annotations
