@@ -230,3 +230,18 @@ def test_settlement_type_abbreviations_do_not_end_a_sentence_or_hide_the_name() 
 def test_two_district_adjectives_sharing_one_noun_name_two_towns() -> None:
     assert sorted(where("Окупанти обстріляли Нікопольщину: постраждали Марганецька та Червоногригорівська "
                         "громади.")) == [("Chervonohryhorivka", "Dnipropetrovsk"), ("Marhanets", "Dnipropetrovsk")]
+
+
+def test_a_town_beside_its_region_is_no_list_of_regions() -> None:
+    # "у Хмельницькому Хмельницької області" is the city and its oblast, not two regions
+    assert where("Дрон атакував будинок у Хмельницькому Хмельницької області.") == [("Khmelnytskyi", "Khmelnytskyi")]
+    # a region's stem goes on by an ending only: "Комишівці" is no form of Комі
+    assert where("Дрон атакував будинок у Комишівці Одеської області.") == [("Komyshivka", "Odesa")]
+    # a list of regions split by commas is still a list
+    assert sorted(where("Дроны атаковали объекты в Курской, Белгородской и Брянской областях.")) \
+        == [(None, "Belgorod"), (None, "Bryansk"), (None, "Kursk")]
+
+
+def test_a_regions_full_name_beats_a_town_read_from_its_adjective() -> None:
+    assert where("Губернатор сообщил, что в Ивановке Приморского края беспилотник атаковал жилой дом.") \
+        == [("Ivanovka", "Primorskiy")]

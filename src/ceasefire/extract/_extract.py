@@ -282,7 +282,7 @@ class _Reading:
             if any(c.kind == "response" for c in match.cues):
                 self.background |= self._answered(match.end)
         self._ranks: dict[tuple[int, int], int] = {}
-        own, self.region_hints = place_table().find_with_hints(self.tokens, self.lows)
+        own, self.region_hints = place_table().find_with_hints(self.tokens, self.lows, text)
         own = gazetteer_mentions(text, self.tokens, own, frozenset(
             self.region_hints | {p.admin1 for p in own if p.kind == "region"}))
         districts = district_mentions(self.tokens, self.lows, own, frozenset(

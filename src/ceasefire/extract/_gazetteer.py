@@ -153,7 +153,12 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], own: Sequence[PlaceMe
         overlapped = sorted({owner[k] for k in range(first, last) if k in owner})
         best = mention.candidates[0]
         if mention.kind == "region":
-            if not overlapped:
+            # "Приморского края": a region's full name beats a town read from its adjective alone (Приморск)
+            inside = all(own[n].kind == "settlement" and not own[n].facility and own[n].start >= first
+                         and own[n].end <= last and own[n].end - own[n].start < last - first for n in overlapped)
+            if not overlapped or inside:
+                for n in overlapped:
+                    kept[n] = None
                 found.append(PlaceMention(first, last, "region", best.admin1 or best.name, best.country))
             continue
         candidates = tuple(

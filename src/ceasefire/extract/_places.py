@@ -75,7 +75,8 @@ class PlaceTable:
             for adjective in filter(None, stems.split(",")):
                 for word in _REGION_WORDS_CYR:
                     self.matcher.add(f"{adjective}* {word}", cue)
-                self.matcher.add(f"{adjective}*", Cue("region_adjective", admin1, 1))
+                # "Комі" reads "Комі", "комі-пермяцький", not "Комишівці"
+                self.matcher.add(f"{adjective}*", Cue("region_adjective", admin1, 1), limit=_ADJECTIVE_ENDING_MAX)
             for form in filter(None, others.split("|")):
                 self.matcher.add(form, cue, capitalised=form[:1].isupper())
 
@@ -122,10 +123,11 @@ class PlaceTable:
             for form in cols[1].split("|"):
                 self.matcher.add(form, Cue("official", cols[0], 1), capitalised=True)
 
-    def find(self, tokens: Sequence[Token], lows: Sequence[str]) -> list[PlaceMention]:
-        return self.find_with_hints(tokens, lows)[0]
+    def find(self, tokens: Sequence[Token], lows: Sequence[str], text: str = "") -> list[PlaceMention]:
+        return self.find_with_hints(tokens, lows, text)[0]
 
-    def find_with_hints(self, tokens: Sequence[Token], lows: Sequence[str]) -> tuple[list[PlaceMention], set[str]]:
+    def find_with_hints(self, tokens: Sequence[Token], lows: Sequence[str], text: str = ""
+                        ) -> tuple[list[PlaceMention], set[str]]:
         """The place mentions, and the regions the text names anywhere (also in an official's title: "глава
         Харьковской ОВА", "белгородский губернатор"), which choose among namesakes."""
         found = self.matcher.find(tokens, lows)
@@ -138,7 +140,7 @@ class PlaceTable:
                  Match(m.start, m.end, tuple(c for c in m.cues if c.kind != "official")) for m in found]
         found = [self._landmark(m, lows) for m in found]
         found = [m for m in found if m.cues]
-        matches = self._listed_regions(found, tokens, lows)
+        matches = self._listed_regions(found, tokens, lows, text)
         matches = [m for m in matches if not self._abbreviation(m, tokens, lows)]
         region_admin1 = {c.value for m in matches for c in m.cues if c.kind == "region"} | hints
         # Every candidate of a settlement is known only after all regions are seen.
@@ -173,7 +175,8 @@ class PlaceTable:
         return (len(surface) <= _ABBREVIATION_MAX and surface.isupper() and lows[match.start] not in self._short_forms
                 and all(c.kind == "settlement" for c in match.cues))
 
-    def _listed_regions(self, matches: list[Match], tokens: Sequence[Token], lows: Sequence[str]) -> list[Match]:
+    def _listed_regions(self, matches: list[Match], tokens: Sequence[Token], lows: Sequence[str],
+                        text: str = "") -> list[Match]:
         """"в Мурманской и Иркутской областях", "the Kursk, Belgorod and Bryansk regions": every adjective or
         name in a list that ends with a plural region word is a region; a lone region adjective is nothing."""
         kept: list[Match] = []
@@ -181,7 +184,7 @@ class PlaceTable:
             kinds = {c.kind for c in match.cues}
             if "region_adjective" not in kinds or kinds & {"region", "facility"}:
                 kept.append(match)
-            elif self._ends_region_list(matches, n, lows):
+            elif self._ends_region_list(matches, n, lows, tokens, text):
                 admin1 = next(c.value for c in match.cues if c.kind == "region_adjective")
                 kept.append(Match(match.start, match.end, (Cue("region", admin1, 3),)))
             elif "settlement" in kinds:
@@ -189,11 +192,16 @@ class PlaceTable:
         return kept
 
     @staticmethod
-    def _ends_region_list(matches: list[Match], n: int, lows: Sequence[str]) -> bool:
+    def _ends_region_list(matches: list[Match], n: int, lows: Sequence[str], tokens: Sequence[Token] = (),
+                          text: str = "") -> bool:
         end = matches[n].end
         for following in matches[n + 1:]:
             gap = lows[end: following.start]
             if len(gap) > 1 or (gap and gap[0] not in ("и", "і", "та", "й", "and", "or", "або", "или")):
+                return False
+            # "Курской, Белгородской и Брянской областях": items with nothing between them are split by a comma;
+            # "у Хмельницькому Хмельницької області" is a town and its region
+            if not gap and text and tokens and "," not in text[tokens[end - 1].end: tokens[following.start].start]:
                 return False
             if any(c.kind == "region" for c in following.cues):
                 return lows[following.end - 1] in _PLURAL_REGION_WORDS
@@ -224,6 +232,7 @@ class PlaceTable:
 
 
 _ABBREVIATION_MAX = 4
+_ADJECTIVE_ENDING_MAX = 4  # "кримського": the stem "кримськ" and its longest ending
 _ENDING_MAX = 3  # the longest case ending a word of a two-word name takes ("Часов Яр" → "Часового Яра")
 _LANDMARK_PREPOSITIONS = frozenset({"в", "у", "во", "на", "над", "под", "під", "біля", "около", "возле", "поблизу",
                                     "in", "at", "inside", "over", "near", "on"})
