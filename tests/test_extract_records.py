@@ -280,3 +280,37 @@ def test_the_speakers_region_alone_heads_the_towns_reported_after_it() -> None:
 def test_occupation_authorities_sit_in_occupied_ukraine() -> None:
     assert [r.place.country if r.place else None for r in incidents(
         "Оккупационные власти Михайловки заявили, что украинская артиллерия обстреляла школу.")] == ["UA"]
+
+
+def test_a_post_in_one_sides_own_words_is_that_sides_report() -> None:
+    found = incidents("⚡️Обстрел Херсона: около 9 утра оккупанты ударили из артиллерии по Днепровскому району.\n\n"
+                      "Повреждены частный дом и магазин, ранена женщина.")
+    assert [(r.actor, r.claimant) for r in found] == [("RU", "UA")]
+    # plain narration with no such words stays unattributed
+    assert [(r.actor, r.claimant) for r in incidents("Дрон попал в частный дом в Херсоне.")] == [(None, None)]
+
+
+def test_a_sentence_recalling_an_earlier_strike_is_background() -> None:
+    found = extract_text("Саратов\nВ ночь на понедельник беспилотники атаковали НПЗ, сообщил губернатор. Ранее, "
+                         "10 сентября, в городе уже сбивали дроны. Напомним, прежде дроны били по Энгельсу.",
+                         report_id="a", published=date(2025, 9, 15))
+    assert [(r.place.name if r.place else None, r.when_start.date() if r.when_start else None)
+            for r in found if r.is_incident] == [("Saratov", date(2025, 9, 14))]
+
+
+def test_a_headline_and_a_list_of_towns_head_the_lines_after_them() -> None:
+    found = incidents("Херсонская ОВА: за сутки россияне обстреляли Белозерку и Антоновку\nВ Белозерке дрон сбросил "
+                      "взрывчатку на многоквартирный дом. В Антоновке артиллерийский снаряд повредил подстанцию.")
+    assert sorted((r.place.name if r.place else None, r.target.type, r.claimant) for r in found) \
+        == [("Antonivka", "energy.power", "UA"), ("Bilozerka", "civilian.residential", "UA")]
+    found = incidents("🔴 Харківщина: наслідки обстрілів\n▪️Куп'янськ — окупанти скинули КАБ на житловий будинок;\n"
+                      "▪️Борова — артобстріл, пошкоджено магазин.")
+    assert sorted((r.place.name if r.place else None, r.weapon, r.actor) for r in found) \
+        == [("Borova", "artillery", "RU"), ("Kupiansk", "glide_bomb", "RU")]
+
+
+def test_a_headline_and_its_story_deny_once_and_repelled_attacks_are_no_strike() -> None:
+    found = incidents("Украинская сторона опровергла обвинения в атаке на Белгород\nВ ВСУ заявили, что не наносили "
+                      "удара по жилому дому в Белгороде и что дом повредила ракета российского ПВО.")
+    assert [r.stance for r in found] == ["denial"]
+    assert incidents("Сводка: противник трижды пытался атаковать наши позиции у Работино, все атаки отбиты.") == []

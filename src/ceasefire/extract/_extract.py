@@ -11,7 +11,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 
@@ -51,6 +51,9 @@ _FIRST_NAMES_LATIN = frozenset({"Vladimir", "Volodymyr", "Ivan", "Oleg", "Oleh",
                                 "Andriy", "Mikhail", "Dmitry", "Dmytro", "Alexander", "Oleksandr", "Vyacheslav"})
 _NEIGHBOURHOOD = ("микрорайон", "мікрорайон", "мкр", "квартал", "жилмассив", "житломасив", "neighbourhood",
                   "neighborhood")
+# words opening a sentence that recalls an earlier event rather than reporting one
+_BACKGROUND = frozenset({"ранее", "раніше", "нагадаємо", "напомним", "напомню", "нагадаю", "earlier", "previously",
+                         "recall", "раньше", "earlier this", "in a previous", "ранее в", "раніше у"})
 _AIMED_AT = frozenset({"по", "at", "on", "against"})
 _LOCATION_WORDS = frozenset({
     "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
@@ -317,7 +320,13 @@ class _Reading:
         self.places = [p for p in self.places if not self._stray_district(p)]
         self.dates: list[DatePhrase] = [d for d in find_dates(text, lang, published) if d.start >= self.body_start]
         self.actor_speakers: set[int] = set()
+        self.voices: set[str] = set()  # sides whose own words for the other side the text uses
         self.sentences = self._sentences()
+        # a date in a sentence recalling an earlier strike dates nothing reported ("Ранее, 10 сентября, …")
+        recalled = [(self.tokens[s.start].start, self.tokens[s.end - 1].end) for s in self.sentences
+                    if s.end > s.start and self._background(s)]
+        if recalled:
+            self.dates = [d for d in self.dates if not any(a <= d.start < b for a, b in recalled)]
 
     def _steered(self, place: PlaceMention, regions: set[str]) -> PlaceMention:
         """"Губернатор Белгородской области: … в Октябрьском": a settlement none of whose known namesakes lies in
@@ -544,6 +553,8 @@ class _Reading:
             if best is None or cue.weight > best.weight:
                 by_kind[cue.kind] = cue
         at = match.start
+        if "voice" in by_kind:
+            self.voices.add(by_kind["voice"].value)
         if "target" in by_kind and not (by_kind["target"].value == "civilian.medical" and self._taken_to_at(at)) \
                 and at not in self._in_names:  # "Белая Церковь" is a town, not a church
             # "доставлен в больницу": where the wounded were taken is not what was hit
@@ -869,12 +880,19 @@ class _Reading:
         incidents: list[_Incident] = []
         current: _Incident | None = None
         downed: _Sentence | None = None  # "над Россошью сбили беспилотник": where debris of the next sentence fell
+        heading: _Sentence | None = None  # "…обстреляли Белозерку и Антоновку" before a sentence for each town
         for sentence in self.sentences:
-            if self._no_comment(sentence):
+            if self._no_comment(sentence) or self._background(sentence):
+                continue
+            if self._heading_list(sentence) or (self._headline(sentence) and sentence.places
+                                                 and not self._is_incident(sentence)):
+                heading = sentence  # "Саратов\nВ ночь на понедельник беспилотники атаковали НПЗ…"
                 continue
             if current is None and downed is not None and sentence.end > sentence.start \
                     and self._damage_after_interception(sentence):
                 sentence = self._debris_of(sentence, downed)
+            if heading is not None:
+                sentence = self._under_heading(sentence, heading)
             downed = sentence if sentence.intercept and sentence.places and sentence.weapons else None
             if sentence.deny and (sentence.speakers or current is not None):
                 base, denial = self._split_denial(sentence)
@@ -882,7 +900,19 @@ class _Reading:
                     for part in self._clauses(base):
                         current = self._merge_or_new(incidents, current, part)
                 if denial is not None:
-                    incidents.append(self._denial(denial, current))
+                    refusal = self._denial(denial, current)
+                    again = next((i for i in incidents if i.is_denial and self._same_denier(i, refusal)), None)
+                    if again is None:
+                        incidents.append(refusal)
+                    else:
+                        # "Украинская сторона опровергла обвинения…\nВ ВСУ заявили, что не наносили удара…": a headline
+                        # and its story deny the same strike once
+                        again.targets = again.targets or refusal.targets
+                        again.weapons = again.weapons or refusal.weapons
+                        again.actors += refusal.actors
+                        again.sentences += refusal.sentences
+                        if refusal.counter is not None:
+                            again.counter, again.end = refusal.counter, refusal.end
                 continue
             claim: _Sentence | None = None
             if sentence.responsibility >= 0 and current is not None:
@@ -923,6 +953,46 @@ class _Reading:
         mine = self._anchor_places(sentence.places)
         theirs = self._anchor_places(current.places)
         return bool(mine) and bool(theirs) and not any(self._same_place(p, q) for p in mine for q in theirs)
+
+    def _background(self, sentence: _Sentence) -> bool:
+        """"Ранее, 10 сентября, в городе уже сбивали дроны", "Нагадаємо, на початку квітня…", "Earlier this
+        month…": a sentence recalling an earlier strike is background, not news."""
+        return self.lows[sentence.start] in _BACKGROUND or (
+            sentence.end - sentence.start > 1 and " ".join(self.lows[sentence.start: sentence.start + 2])
+            in _BACKGROUND)
+
+    def _same_denier(self, first: _Incident, second: _Incident) -> bool:
+        sides = {p for _, p in first.speakers if not p.startswith("@")}
+        others = {p for _, p in second.speakers if not p.startswith("@")}
+        return bool(sides & others) and any(self._same_place(p, q) for p in self._anchor_places(first.places)
+                                            for q in self._anchor_places(second.places))
+
+    def _headline(self, sentence: _Sentence) -> bool:
+        """The text's first line, ended by a line break with no full stop: a headline or a post's title."""
+        if sentence.index != 0 or sentence.end >= len(self.tokens):
+            return False
+        gap = self.text[self.tokens[sentence.end - 1].end: self.tokens[sentence.end].start]
+        return "\n" in gap and not any(c in gap for c in ".!?")
+
+    def _heading_list(self, sentence: _Sentence) -> bool:
+        """A sentence listing two or more towns that the sentences after it each give a clause of their own."""
+        towns = [p for p in self._anchor_places(sentence.places) if p.kind == "settlement"]
+        if len(towns) < 2 or any(t[2] >= 2 for t in sentence.targets):
+            return False
+        later = [p for s in self.sentences if s.start >= sentence.end for p in s.places]
+        return all(any(self._same_place(t, q) for q in later) for t in towns)
+
+    def _under_heading(self, sentence: _Sentence, heading: _Sentence) -> _Sentence:
+        """A sentence after a heading list takes the heading's speaker, date, side and means where it has none."""
+        part = replace(sentence)  # every flag kept ("над Лисками уничтожены…" stays an interception)
+        if not part.places and not self._heading_list(heading):
+            part.places = list(heading.places)
+        part.speakers = part.speakers or list(heading.speakers)
+        part.dates = part.dates or list(heading.dates)
+        part.actors = part.actors or list(heading.actors)
+        part.weapons = part.weapons or list(heading.weapons)
+        part.installed = part.installed or heading.installed
+        return part
 
     def _damage_after_interception(self, sentence: _Sentence) -> bool:
         """"Его обломки упали во двор, повреждены кровля и окна": damage to a named kind of object, with no place
@@ -999,6 +1069,9 @@ class _Reading:
                    and not any(self._governs(m, a) for m in sentence.modals)]
         # "reported no strikes or damage": a strike word negated is none; "bombers took off": planes in the air
         # that strike nothing are no strike either
+        # "все атаки отбиты", "the attack was repelled": a strike word its own repulse follows struck nothing
+        attacks = [a for a in attacks if not (a + 1 < len(self.kinds) and "intercept" in self.kinds[a + 1]
+                                              and "attack" in self.kinds[a] and "weapon" not in self.kinds[a])]
         attacks = [a for a in attacks if not self._negated_attack(a)
                    and not ("weapon" in self.kinds[a] and "aircraft" in self.values[a] and self._idle(a)
                             and not self._strikes(a))]
@@ -1547,7 +1620,15 @@ class _Reading:
                 return party
         if incident.is_denial or incident.confirms:
             return None
-        return self.text_claimant(controller)
+        found = self.text_claimant(controller)
+        strong = {v for v in self.voices if not v.endswith("?")}
+        if found is None and len(strong) == 1:
+            # "⚡️Обстрел Херсона: … оккупанты ударили …": an official's channel speaking with no name, known by
+            # the words only its side uses
+            found = next(iter(strong))
+        elif found is None and not strong and controller is not None and f"{controller}?" in self.voices:
+            found = controller  # "ворог атакував Херсон": the enemy striking the writer's own side's ground
+        return found
 
     def text_claimant(self, controller: str | None) -> str | None:
         for sentence in self.sentences:
@@ -1683,6 +1764,8 @@ class _Reading:
             return True
         if index == 0 or self.pause[index]:
             return False
+        if index + 1 < len(self.kinds) and "attack" in self.kinds[index + 1]:
+            return False  # "около 9 утра оккупанты ударили": the side before its strike verb is who struck
         before = self.lows[index - 1]
         if before in ("для", "for"):
             return True

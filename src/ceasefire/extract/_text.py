@@ -94,7 +94,15 @@ def sentence_starts(text: str) -> list[int]:
         if _ABBREVIATION_END.search(before):
             continue
         starts.append(match.end())
+    if "\n" in text:
+        # a headline or a bulleted line ends at its line break ("…в Кстово\nПо данным…", "▪️Борова — …")
+        starts += [m.end() for m in _LINE_END.finditer(text)]
+        starts = sorted(set(starts))
     return starts
+
+
+# a line break after a word (not after a comma or a hyphen) before a capital, a digit or a bullet or emoji
+_LINE_END = re.compile(r"(?<=[\w\"»”)!?.…])[ \t]*\n\s*(?=[A-ZА-ЯЁІЇЄҐ0-9]|[^\w\s\"«“(])")
 
 
 @cache
