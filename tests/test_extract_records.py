@@ -314,3 +314,15 @@ def test_a_headline_and_its_story_deny_once_and_repelled_attacks_are_no_strike()
                       "удара по жилому дому в Белгороде и что дом повредила ракета российского ПВО.")
     assert [r.stance for r in found] == ["denial"]
     assert incidents("Сводка: противник трижды пытался атаковать наши позиции у Работино, все атаки отбиты.") == []
+
+
+def test_a_denials_counter_claim_in_the_next_sentence_is_part_of_the_denial() -> None:
+    found = incidents("В Минобороны России назвали фейком сообщения о ракетном ударе по больнице в Запорожье. В "
+                      "ведомстве заявили, что повреждения в больнице вызваны падением ракеты украинского ПВО.")
+    assert [(r.stance, r.actor, r.claimant) for r in found] == [("denial", "UA", "RU")]
+
+
+def test_a_place_before_a_line_break_is_not_the_speaker_of_the_next_line() -> None:
+    found = incidents("Генштаб ВСУ подтвердил поражение нефтеперерабатывающего завода в Кстово\nПо данным "
+                      "украинских военных, в ночь на вторник дроны атаковали НПЗ в Нижегородской области.")
+    assert [(r.place.name if r.place else None, r.stance) for r in found] == [("Kstovo", "confirmation")]

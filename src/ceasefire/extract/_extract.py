@@ -54,6 +54,7 @@ _NEIGHBOURHOOD = ("микрорайон", "мікрорайон", "мкр", "к�
 # words opening a sentence that recalls an earlier event rather than reporting one
 _BACKGROUND = frozenset({"ранее", "раніше", "нагадаємо", "напомним", "напомню", "нагадаю", "earlier", "previously",
                          "recall", "раньше", "earlier this", "in a previous", "ранее в", "раніше у"})
+_STRIKING = frozenset({"attack", "weapon", "intercept"})  # "ракеты украинского ПВО": air defence fired it
 _AIMED_AT = frozenset({"по", "at", "on", "against"})
 _LOCATION_WORDS = frozenset({
     "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
@@ -72,7 +73,7 @@ _COMPOUND_TAILS = frozenset({"controlled", "held", "based", "backed", "installed
                              "aligned", "occupied", "bound", "born", "made", "run", "owned"})
 _CLAUSE_WORDS = frozenset({"and", "while", "also", "а", "і", "й", "та", "и", "також", "также", "ще", "whereas"})
 _PEOPLE_KINDS = frozenset({"speaker", "actor", "party"})
-_PAUSE = re.compile(r"[,;.:—]")
+_PAUSE = re.compile(r"[,;.:—\n]")
 _NEGATIONS = frozenset({"not", "no", "never", "didn't", "doesn't", "don't", "не", "ні", "ни", "нет", "жодн", "никак"})
 _OWN = frozenset({"its", "their", "our", "we", "свої", "свои", "своими", "своїми", "наші", "наши", "мы", "ми"})
 _AGAINST = frozenset({"against", "проти", "против", "по", "on", "at"})
@@ -881,7 +882,18 @@ class _Reading:
         current: _Incident | None = None
         downed: _Sentence | None = None  # "над Россошью сбили беспилотник": where debris of the next sentence fell
         heading: _Sentence | None = None  # "…обстреляли Белозерку и Антоновку" before a sentence for each town
+        last_refusal: _Incident | None = None  # a denial whose counter-claim the next sentence may give
         for sentence in self.sentences:
+            refused, last_refusal = last_refusal, None
+            if refused is not None and self._counter_claim(sentence, refused):
+                # "Минобороны назвало фейком сообщения о ракетном ударе по больнице. В ведомстве заявили, что
+                # повреждения вызваны падением ракеты украинского ПВО": the denier's own version, one record
+                refused.counter = sentence.start
+                refused.end = sentence.end
+                refused.sentences.append(sentence)
+                refused.actors += sentence.actors
+                refused.weapons = refused.weapons or list(sentence.weapons)
+                continue
             if self._no_comment(sentence) or self._background(sentence):
                 continue
             if self._heading_list(sentence) or (self._headline(sentence) and sentence.places
@@ -901,6 +913,7 @@ class _Reading:
                         current = self._merge_or_new(incidents, current, part)
                 if denial is not None:
                     refusal = self._denial(denial, current)
+                    last_refusal = refusal
                     again = next((i for i in incidents if i.is_denial and self._same_denier(i, refusal)), None)
                     if again is None:
                         incidents.append(refusal)
@@ -960,6 +973,19 @@ class _Reading:
         return self.lows[sentence.start] in _BACKGROUND or (
             sentence.end - sentence.start > 1 and " ".join(self.lows[sentence.start: sentence.start + 2])
             in _BACKGROUND)
+
+    def _counter_claim(self, sentence: _Sentence, refusal: _Incident) -> bool:
+        """The sentence right after a denial, said by the same side (or by no one new), naming who struck at the
+        denied place or naming no place."""
+        if sentence.deny or not sentence.actors or refusal.counter is not None:
+            return False
+        sides = {p for _, p in refusal.speakers if not p.startswith("@")}
+        theirs = {p for _, p in sentence.speakers if not p.startswith("@")}
+        if theirs and not theirs <= sides:
+            return False
+        anchors = self._anchor_places(sentence.places)
+        return not anchors or any(self._same_place(p, q) for p in anchors
+                                  for q in self._anchor_places(refusal.places))
 
     def _same_denier(self, first: _Incident, second: _Incident) -> bool:
         sides = {p for _, p in first.speakers if not p.startswith("@")}
@@ -1675,11 +1701,11 @@ class _Reading:
             return claimant
         if incident.is_denial:
             counter = incident.counter
-            end = incident.sentences[0].end
+            end = incident.end
             staged = [k for k in range(counter + 1, end) if "deny" in self.kinds[k]] if counter is not None else []
             # "…saying Russian troops had shelled the town themselves to stage a provocation": that side struck
             striking = [side for at, side in incident.actors if counter is not None and at > counter
-                        and any(self.kinds[j] & {"attack", "weapon"} for j in range(at + 1, min(at + 5, end)))
+                        and any(self.kinds[j] & _STRIKING for j in range(at + 1, min(at + 5, end)))
                         and not any(self.pause[j] for j in range(at + 1, min(at + 5, end)))]
             if striking and striking[0] != claimant:
                 return striking[0]
