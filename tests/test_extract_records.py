@@ -274,7 +274,7 @@ def test_the_speakers_region_alone_heads_the_towns_reported_after_it() -> None:
     found = incidents("Russian troops kept up their fire on towns across the Kakhovka reservoir on Sunday, "
                       "Dnipropetrovsk governor Serhiy Lysak said. In Nikopol, a shell hit an apartment block; in "
                       "Marhanets, a drone brought down a power line.")
-    assert sorted(r.place.name if r.place else None for r in found) == ["Marhanets", "Nikopol"]
+    assert sorted(r.place.name or "" if r.place else "" for r in found) == ["Marhanets", "Nikopol"]
 
 
 def test_occupation_authorities_sit_in_occupied_ukraine() -> None:
