@@ -326,3 +326,22 @@ def test_a_place_before_a_line_break_is_not_the_speaker_of_the_next_line() -> No
     found = incidents("Генштаб ВСУ подтвердил поражение нефтеперерабатывающего завода в Кстово\nПо данным "
                       "украинских военных, в ночь на вторник дроны атаковали НПЗ в Нижегородской области.")
     assert [(r.place.name if r.place else None, r.stance) for r in found] == [("Kstovo", "confirmation")]
+
+
+def test_the_city_is_no_bridge_and_a_bridge_is() -> None:
+    # Ukrainian "по місту" (at the city) shares its stem with "міст" (a bridge)
+    assert [r.target.type for r in incidents("У Запоріжжі ворог випустив по місту дві ракети, повідомив Федоров.")] \
+        == ["unknown"]
+    assert [r.target.type for r in incidents("Російські військові підірвали міст поблизу Курахового.")] \
+        == ["infrastructure.bridge"]
+
+
+def test_statement_days_background_paragraphs_and_strikes_on_outskirts() -> None:
+    found = extract_text("The Kremlin on Thursday rejected Ukrainian accusations that a Russian drone had hit an "
+                         "energy facility in Kherson on Wednesday.", report_id="a", published=date(2025, 3, 27))
+    assert [r.when_start.date() if r.when_start else None for r in found if r.is_incident] == [date(2025, 3, 26)]
+    found = incidents("Russian drones struck port infrastructure in Reni before dawn on Monday, officials said.\n"
+                      "In recent days Russian missiles have repeatedly hit grain terminals in Odesa and Chornomorsk.")
+    assert [r.place.name if r.place else None for r in found] == ["Reni"]
+    found = incidents("Сумская ОВА: российский вертолёт выпустил неуправляемые ракеты по окраине Белополья.")
+    assert [r.place.name if r.place else None for r in found] == ["Bilopillia"]

@@ -104,6 +104,7 @@ _UK = [
     (_rx(r"\b(?:сьогодні|сьогоднішн\w*|зранку|вранці|цього ранку)\b"), "today"),
     (_rx(r"\b(?:новорічн\w* ніч\w*|у ніч на новий рік|в ніч на новий рік)\b"), "new_year_night"),
     (_rx(r"\b(?:удень|вдень|ввечері|увечері)\b"), "daytime"),
+    (_rx(r"\b(?:ніч минула|ніч пройшла|ніч була)\b"), "night_last"),
 ]
 _RU = [
     (_rx(rf"\bночь\s+с\s+{_NUM}\s+(?:на|до)\s+{_NUM}\s+{_RU_MONTH}{_YEAR}"), "night_range_dm"),
@@ -125,6 +126,7 @@ _RU = [
     (_rx(r"\b(?:сегодня|сегодняшн\w*|утром|этим утром)\b"), "today"),
     (_rx(r"\b(?:новогодн\w* ноч\w*|в ночь на новый год)\b"), "new_year_night"),
     (_rx(r"\b(?:днем|днём|вечером)\b"), "daytime"),
+    (_rx(r"\b(?:ночь прошла|ночь была)\b"), "night_last"),
 ]
 _PATTERNS = {"en": _EN, "uk": _UK, "ru": _RU}
 # The same patterns for lower-cased text (no letter in them is upper-case), each with whether it needs a digit:

@@ -53,8 +53,10 @@ _NEIGHBOURHOOD = ("микрорайон", "мікрорайон", "мкр", "к�
                   "neighborhood")
 # words opening a sentence that recalls an earlier event rather than reporting one
 _BACKGROUND = frozenset({"ранее", "раніше", "нагадаємо", "напомним", "напомню", "нагадаю", "earlier", "previously",
-                         "recall", "раньше", "earlier this", "in a previous", "ранее в", "раніше у"})
+                         "recall", "раньше", "earlier this", "in a previous", "ранее в", "раніше у", "in recent",
+                         "за последние", "в последние", "останніми днями", "останнім часом", "протягом останніх"})
 _STRIKING = frozenset({"attack", "weapon", "intercept"})  # "ракеты украинского ПВО": air defence fired it
+_PART_OF_TOWN = ("окраин", "околиц", "outskirts", "центр", "center", "centre", "район", "district")
 _AIMED_AT = frozenset({"по", "at", "on", "against"})
 _LOCATION_WORDS = frozenset({
     "in", "at", "near", "over", "across", "into", "from", "inside", "outside", "on", "toward", "towards",
@@ -1130,8 +1132,9 @@ class _Reading:
 
     def _aimed_at_town(self, sentence: _Sentence) -> bool:
         """A launch word with a settlement right after "по"/"at" in the same sentence: aimed at that town."""
-        return any(p.kind == "settlement" and p.start > 0 and self.lows[p.start - 1] in _AIMED_AT
-                   for p in sentence.places)
+        return any(p.kind == "settlement" and p.start > 0 and (self.lows[p.start - 1] in _AIMED_AT or (
+            p.start > 1 and self.lows[p.start - 2] in _AIMED_AT and self.lows[p.start - 1].startswith(_PART_OF_TOWN)))
+            for p in sentence.places)
 
     def _downed_aircraft(self, sentence: _Sentence) -> bool:
         """"shot down a Su-34", "загорелись несколько самолетов": the aircraft is what was hit, not what hit."""
@@ -1861,8 +1864,11 @@ class _Reading:
     def _date_weight(self, phrase: DatePhrase) -> int:
         """How precisely a phrase dates the event; "said on Sunday" dates the statement, so it counts least."""
         index = bisect_right(self.token_starts, phrase.start) - 1
-        if index >= 0 and "say" in self._kinds_between(index - 1, index + 1):
-            return -1
+        width = phrase.end - phrase.start
+        after = bisect_right(self.token_starts, phrase.start + width)  # the token after the phrase
+        if index >= 0 and ("say" in self._kinds_between(index - 1, index + 1)
+                           or self._kinds_between(after, after + 1) & {"say", "deny"}):
+            return -1  # "said on Sunday", "on Thursday rejected": the day of the statement
         return phrase.precision
 
     def _negated_or_own(self, start: int, attack: int) -> bool:

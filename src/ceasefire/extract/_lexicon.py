@@ -33,7 +33,7 @@ class _Pattern:
     words: tuple[tuple[str, bool], ...]  # (literal, is_prefix)
     cues: list[Cue] = field(default_factory=list)
     capitalised: bool = False
-    limit: int = 0  # when not 0, a prefix word may go on by at most this many letters (an inflection ending)
+    limit: int = 0  # when positive, a prefix word may go on by at most this many letters; -1: not at all
 
 
 def lowered(token: Token) -> str:
@@ -132,7 +132,7 @@ class Matcher:
                 if pattern.capitalised and not token.surface[:1].isupper():
                     continue
                 limit = pattern.limit
-                if limit and words[0][1] and len(lows[i]) - len(words[0][0]) > limit:
+                if limit and words[0][1] and len(lows[i]) - len(words[0][0]) > max(limit, 0):
                     continue
                 ok = True
                 for j in range(1, len(words)):
@@ -140,7 +140,7 @@ class Matcher:
                     other = tokens[i + j]
                     if is_prefix:
                         if not (lows[i + j].startswith(literal) or other.stem.startswith(literal)) \
-                                or (limit and len(lows[i + j]) - len(literal) > limit):
+                                or (limit and len(lows[i + j]) - len(literal) > max(limit, 0)):
                             ok = False
                             break
                     elif other.stem != literal:
@@ -187,7 +187,11 @@ def cue_matcher() -> Matcher:
         kind, value, weight, phrases = cols[0], cols[1], int(cols[2]), cols[3]
         cue = Cue(kind, value, weight)
         for phrase in phrases.split("|"):
-            if phrase.strip():
-                matcher.add(phrase.strip(), cue)
+            phrase = phrase.strip()
+            if phrase.endswith("!"):
+                # "міст!": this very word, not any word of its stem (the bridge, not "місто", the city)
+                matcher.add(phrase[:-1] + "*", cue, limit=-1)
+            elif phrase:
+                matcher.add(phrase, cue)
     matcher.freeze()
     return matcher
