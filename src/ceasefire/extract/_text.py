@@ -45,6 +45,8 @@ def stem(word: str) -> str:
     cached = _stem_cache.get(word)
     if cached is not None:
         return cached
+    if word.isdigit():
+        return word  # numbers are their own stem, and too many to keep
     result = _stem(word)
     if len(_stem_cache) < 500_000:
         _stem_cache[word] = result
