@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ceasefire.extract._places import PlaceMention, Settlement
@@ -189,12 +190,15 @@ _CYRILLIC_NAME = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+$")
 def _two_word_names(text: str, tokens: Sequence[Token], mentions: list[PlaceMention]) -> list[PlaceMention]:
     """"обстреляла Малую Токмачку": a two-word name (an adjective and a noun) in a case form neither table lists,
     found by putting both words back in the nominative ("Малая Токмачка") and looking that up."""
+    capital = [i for i, t in enumerate(tokens) if t.surface[:1].isupper()]
+    pairs = [i for i, j in pairwise(capital) if j == i + 1]
+    if not pairs:
+        return mentions
     wide = {k for m in mentions if m.end - m.start > 1 or m.kind == "region" or m.facility
             for k in range(m.start, m.end)}
     added: list[PlaceMention] = []
-    capital = [t.surface[:1].isupper() for t in tokens]
-    for i in range(len(tokens) - 1):
-        if not (capital[i] and capital[i + 1]) or i in wide or i + 1 in wide:
+    for i in pairs:
+        if i in wide or i + 1 in wide:
             continue
         first, second = tokens[i], tokens[i + 1]
         low, low2 = first.surface.lower(), second.surface.lower()
