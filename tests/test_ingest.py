@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ceasefire.errors import BadInput
@@ -141,8 +141,11 @@ def acled_row(event_id: str, *, date: str = "2022-03-01", lat: str = "50.45", no
 def _csv_rows_as_read(workspace: Workspace, path: Path) -> list[tuple[int, str]]:
     """Every record of ``path`` as a JSON object of its fields as DuckDB reads them, with its line: the raw rows
     as ingest kept them in reports.raw before they were stored column by column."""
+    # the CSV dialect of the exports (RFC 4180: a quote doubles a quote, a backslash is a plain character), as ingest
+    # reads them; left to guess, DuckDB's sniffer may take a backslash in a field for an escape
     rows = workspace.con.execute(
-        "SELECT row_number() OVER () + 1, to_json(t)::VARCHAR FROM read_csv(?, all_varchar=true) t", [str(path)]
+        "SELECT row_number() OVER () + 1, to_json(t)::VARCHAR FROM read_csv(?, all_varchar=true, delim=',', "
+        "quote='\"', escape='\"') t", [str(path)]
     ).fetchall()
     return [(int(line), str(raw)) for line, raw in rows]
 
@@ -273,6 +276,7 @@ _raw_values = st.text(alphabet=st.sampled_from(["\x1f", "\x1e", "a", "é", '"', 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(_raw_values, _raw_values), min_size=1, max_size=4))
+@example([("", "\\0")])  # a backslash is kept as written (found by this test once)
 def test_raw_rows_survive_any_field_values(tmp_path: Path, values: list[tuple[str, str]]) -> None:
     path = tmp_path / "values.csv"
     rows = [acled_row(f"V{i}", actor2="A").replace(",A,,", f",{_csv_field(a)},{_csv_field(b)},", 1)
