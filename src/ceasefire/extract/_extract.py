@@ -52,9 +52,10 @@ _FIRST_NAMES_LATIN = frozenset({"Vladimir", "Volodymyr", "Ivan", "Oleg", "Oleh",
 _NEIGHBOURHOOD = ("микрорайон", "мікрорайон", "мкр", "квартал", "жилмассив", "житломасив", "neighbourhood",
                   "neighborhood")
 # words opening a sentence that recalls an earlier event rather than reporting one
+# (one word, or the first two words of the sentence)
 _BACKGROUND = frozenset({"ранее", "раніше", "нагадаємо", "напомним", "напомню", "нагадаю", "earlier", "previously",
-                         "recall", "раньше", "earlier this", "in a previous", "ранее в", "раніше у", "in recent",
-                         "за последние", "в последние", "останніми днями", "останнім часом", "протягом останніх"})
+                         "recall", "раньше", "in recent", "за последние", "в последние", "останніми днями",
+                         "останнім часом", "протягом останніх"})
 _STRIKING = frozenset({"attack", "weapon", "intercept"})  # "ракеты украинского ПВО": air defence fired it
 _PART_OF_TOWN = ("окраин", "околиц", "outskirts", "центр", "center", "centre", "район", "district")
 _AIMED_AT = frozenset({"по", "at", "on", "against"})
