@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 
+from ceasefire._morphology import parses as morph_parses
 from ceasefire.extract._dates import DatePhrase, find_dates
 from ceasefire.extract._gazetteer import (
     FACILITY_NOUNS,
@@ -30,7 +31,6 @@ from ceasefire.extract._text import (
     detect_language,
     first_name,
     function_word,
-    morph_parses,
     sentence_starts,
     tokenize,
 )

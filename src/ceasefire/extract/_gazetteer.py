@@ -16,8 +16,9 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
+from ceasefire._morphology import parses as morph_parses
 from ceasefire.extract._places import PlaceMention, Settlement
-from ceasefire.extract._text import Token, morph_parses
+from ceasefire.extract._text import Token
 
 DISABLE_ENV = "CEASEFIRE_EXTRACT_NO_GAZETTEER"
 

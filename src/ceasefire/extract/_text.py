@@ -7,8 +7,10 @@ function turns lexicon phrases and text into stems, so an inflected form meets i
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from functools import lru_cache
+from typing import NamedTuple
+
+from ceasefire._morphology import parses as morph_parses
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`][^\W\d_]+)*", re.UNICODE)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "Ё": "Е"})
@@ -105,22 +107,6 @@ def sentence_starts(text: str) -> list[int]:
 
 # a line break after a word (not after a comma or a hyphen) before a capital, a digit or a bullet or emoji
 _LINE_END = re.compile(r"(?<=[\w\"»”)!?.…])[ \t]*\n\s*(?=[A-ZА-ЯЁІЇЄҐ0-9]|[^\w\s\"«“(])")
-
-
-@cache
-def _morph(lang: str) -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
-
-
-def morph_parses(word: str, lang: str) -> list[Any]:
-    """pymorphy3's readings of a word, none for a word it cannot read (it fails on some characters that have
-    no Unicode name)."""
-    try:
-        return list(_morph(lang).parse(word))
-    except (ValueError, KeyError):
-        return []
 
 
 @lru_cache(maxsize=20_000)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Literal
+
+from ceasefire._morphology import parses as morph_parses
 
 Lang = Literal["en", "uk", "ru"]
 LANGS: tuple[Lang, ...] = ("en", "uk", "ru")
@@ -131,11 +133,7 @@ def lemma_options(word: str, lang: Lang) -> tuple[str, ...]:
     lowered = word.translate(_APOSTROPHES).lower()
     if lang == "en" or not _CYRILLIC.search(lowered):
         return (first,)
-    try:
-        parses = _morph(lang).parse(lowered)
-    except (ValueError, KeyError):  # pymorphy3 fails on some characters that have no Unicode name
-        parses = []
-    others = (str(p.normal_form) for p in parses)
+    others = (str(p.normal_form) for p in morph_parses(lowered, lang))
     return tuple(dict.fromkeys((first, *others)))
 
 
@@ -149,10 +147,7 @@ def _lemma(word: str, lang: Lang) -> str:
         return word
     if lang == "en" or not _CYRILLIC.search(word):
         return _english_lemma(word)
-    try:
-        parsed = _morph(lang).parse(word)
-    except (ValueError, KeyError):  # pymorphy3 fails on some characters that have no Unicode name
-        return word
+    parsed = morph_parses(word, lang)
     return str(parsed[0].normal_form) if parsed else word
 
 
@@ -166,9 +161,3 @@ def _english_lemma(word: str) -> str:
         return word[:-1]
     return word
 
-
-@cache
-def _morph(lang: Lang) -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
