@@ -22,6 +22,7 @@ from ceasefire.extract._gazetteer import (
     current_name,
     district_mentions,
     gazetteer_mentions,
+    in_regions,
     namesakes_in,
 )
 from ceasefire.extract._lexicon import Cue, Match, _rows, cue_matcher, lowered
@@ -337,17 +338,16 @@ class _Reading:
         a region the text names gets the namesake there, if the gazetteer knows one."""
         if place.kind != "settlement" or place.facility or not regions or place.candidates[0].admin1 in regions:
             return place
-        if any(c.admin1 in regions for c in place.candidates):
-            ordered = tuple(sorted(place.candidates, key=lambda c: c.admin1 not in regions))
-            return PlaceMention(place.start, place.end, "settlement", ordered[0].admin1, ordered[0].country, ordered)
+        steered = in_regions(place, frozenset(regions))
+        if steered is not place:
+            return steered
         surface = self.text[self.tokens[place.start].start: self.tokens[place.end - 1].end]
         if not surface[:1].isupper() or self.lows[place.end - 1] in _DISTRICT_WORDS:
             return place
         local = namesakes_in(surface, frozenset(regions))
         if not local:
             return place
-        return PlaceMention(place.start, place.end, "settlement", local[0].admin1, local[0].country,
-                            local + place.candidates)
+        return place.with_candidates(local + place.candidates)
 
     def _answered(self, start: int) -> set[int]:
         """The words naming the strike a retaliation answers: up to its attack word, the side that made it and

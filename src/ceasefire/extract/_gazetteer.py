@@ -119,7 +119,7 @@ def district_mentions(tokens: Sequence[Token], lows: Sequence[str], taken: Seque
             chosen = sorted(namesakes, key=lambda e: -e.population) + [e for e in chosen if e not in namesakes]
         if chosen:
             chosen = sorted(chosen, key=lambda e: e.admin1 not in regions)
-            candidates = tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population) for e in chosen)
+            candidates = tuple(_settlement(e) for e in chosen)
             found.append(PlaceMention(i, i + span, "settlement", candidates[0].admin1, candidates[0].country,
                                       candidates))
     return found
@@ -163,10 +163,7 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], own: Sequence[PlaceMe
                     kept[n] = None
                 found.append(PlaceMention(first, last, "region", best.admin1 or best.name, best.country))
             continue
-        candidates = tuple(
-            Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
-            for e in mention.candidates if e.kind == "settlement"
-        )
+        candidates = tuple(_settlement(e) for e in mention.candidates if e.kind == "settlement")
         if not candidates:
             continue
         if overlapped and not _corrects(tokens, [own[n] for n in overlapped], first, last, candidates):
@@ -182,7 +179,7 @@ def gazetteer_mentions(text: str, tokens: Sequence[Token], own: Sequence[PlaceMe
                                   candidates))
     merged = [m for m in kept if m is not None] + found
     merged = _two_word_names(text, tokens, merged)
-    return [_in_regions(_case_fit(tokens, m), regions) if m.kind == "settlement" else m for m in merged]
+    return [in_regions(_case_fit(tokens, m), regions) if m.kind == "settlement" else m for m in merged]
 
 
 _CYRILLIC_NAME = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+$")
@@ -236,8 +233,7 @@ def _nominative_pair(adjective_form: str, noun_form: str, *, hyphen: bool = Fals
                 name = f"{noun}-{adjective}" if hyphen else f"{adjective} {noun}"
                 entries = [e for e in gazetteer.lookup(name) if e.kind == "settlement"]
                 if entries:
-                    return tuple(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
-                                 for e in entries)
+                    return tuple(_settlement(e) for e in entries)
     return ()
 
 
@@ -280,15 +276,20 @@ def _noun_nominatives(word: str, lang: str) -> tuple[tuple[str, str], ...]:
                                if p.tag.POS == "NOUN"))
 
 
-def _in_regions(mention: PlaceMention, regions: frozenset[str]) -> PlaceMention:
-    """The candidates in a region the text names first (keeping their order otherwise)."""
+def _settlement(entry: Any) -> Settlement:
+    """A gazetteer entry as the extractor's candidate."""
+    return Settlement(entry.name, entry.admin1, entry.country, entry.lat, entry.lon, entry.population)
+
+
+def in_regions(mention: PlaceMention, regions: frozenset[str]) -> PlaceMention:
+    """The candidates in a region the text names first (keeping their order otherwise); the mention itself when
+    none lies there."""
     if not regions or mention.facility or not mention.candidates or mention.candidates[0].admin1 in regions:
         return mention
     ordered = tuple(sorted(mention.candidates, key=lambda c: c.admin1 not in regions))
     if ordered[0] == mention.candidates[0]:
         return mention
-    return PlaceMention(mention.start, mention.end, mention.kind, ordered[0].admin1, ordered[0].country, ordered,
-                        mention.facility)
+    return mention.with_candidates(ordered)
 
 
 def _corrects(tokens: Sequence[Token], overlapped: list[PlaceMention], first: int, last: int,
@@ -313,9 +314,7 @@ def _known_first(mention: PlaceMention, known: tuple[Settlement, ...]) -> PlaceM
         return mention
     # then the gazetteer's other places with this form, then the own candidates it does not know by it
     others = tuple(k for k in known if not any(_close(k, c) for c in mention.candidates))
-    ordered = fitting + others + tuple(c for c in mention.candidates if c not in fitting)
-    return PlaceMention(mention.start, mention.end, mention.kind, ordered[0].admin1, ordered[0].country, ordered,
-                        mention.facility)
+    return mention.with_candidates(fitting + others + tuple(c for c in mention.candidates if c not in fitting))
 
 
 # after "в", "на", "о", "при" a Cyrillic place name is in the locative; "-ом" there is an adjective's ending
@@ -335,8 +334,8 @@ def _case_fit(tokens: Sequence[Token], mention: PlaceMention) -> PlaceMention:
         return mention
     candidates = mention.candidates
     near = tuple(c for c in candidates if any(_close(c, f) for f in fitting))
-    ordered = near + tuple(c for c in candidates if c not in near) if near else fitting + candidates
-    return PlaceMention(mention.start, mention.end, "settlement", ordered[0].admin1, ordered[0].country, ordered)
+    return mention.with_candidates(near + tuple(c for c in candidates if c not in near) if near
+                                   else fitting + candidates)
 
 
 def _close(a: Settlement, b: Settlement) -> bool:
@@ -356,7 +355,7 @@ def _adjectival(surface: str) -> tuple[Settlement, ...]:
         for replacement in replacements:
             for e in gazetteer.lookup(surface[: -len(ending)] + replacement) if gazetteer is not None else ():
                 if e.kind == "settlement":
-                    found.append(Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population))
+                    found.append(_settlement(e))
         break
     return tuple(sorted(found, key=lambda c: -c.population))
 
@@ -387,7 +386,7 @@ def namesakes_in(surface: str, regions: frozenset[str]) -> tuple[Settlement, ...
             return ()
         for e in entries:
             if e.kind == "settlement" and e.admin1 in regions and (e.name, e.admin1) not in found:
-                found[(e.name, e.admin1)] = Settlement(e.name, e.admin1, e.country, e.lat, e.lon, e.population)
+                found[(e.name, e.admin1)] = _settlement(e)
     return tuple(sorted(found.values(), key=lambda c: -c.population))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ceasefire.extract._lexicon import Cue, Match, Matcher, _rows
@@ -39,6 +39,10 @@ class PlaceMention:
     @property
     def best(self) -> Settlement | None:
         return self.candidates[0] if self.candidates else None
+
+    def with_candidates(self, candidates: tuple[Settlement, ...]) -> PlaceMention:
+        """The same mention with its namesakes in another order (or more of them), the first one deciding."""
+        return replace(self, admin1=candidates[0].admin1, country=candidates[0].country, candidates=candidates)
 
 
 _REGION_WORDS_EN = ("region", "oblast", "Oblast", "province", "krai", "Krai", "territory", "republic",
