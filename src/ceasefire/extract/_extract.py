@@ -190,7 +190,11 @@ class _Incident:
     answer: bool = False  # the other side's own account, after a report by one side
 
 
-@cache
+def _sides(speakers: list[tuple[int, str]]) -> set[str]:
+    """The sides named among speakers (not the local officials, who speak for whoever holds the place)."""
+    return {p for _, p in speakers if not p.startswith("@")}
+
+
 @lru_cache(maxsize=20_000)
 def _noun(word: str, lang: str) -> bool:
     """A Cyrillic common noun by the pymorphy3 dictionaries ("группировку", "эшелон")."""
@@ -204,6 +208,7 @@ def _adjective(word: str, lang: str) -> bool:
     return bool(parses) and bool(parses[0].tag.POS == "ADJF")
 
 
+@lru_cache(maxsize=20_000)
 def _past_tense(word: str, lang: str) -> bool:
     parses = morph_parses(word, lang)
     return bool(parses) and parses[0].tag.POS == "VERB" and "past" in parses[0].tag
@@ -303,7 +308,7 @@ class _Reading:
             p.kind == "settlement" and p.end - p.start == 2 and self.lows[p.end - 1] in _DISTRICT_WORDS)}
         found = [self._steered(p, hinted) for p in found]
         self.places = [p for p in found if self._is_place(p) and self.tokens[p.start].start >= self.body_start
-                       and p.start not in self.background and not self._taken_to(p)]
+                       and p.start not in self.background and not self._taken_to(p.start)]
         # "в микрорайоне Новый Мелитополь": a neighbourhood of the city already named, not a town of its own
         self.places = [p for p in self.places if not (
             p.start > 0 and self.lows[p.start - 1].startswith(_NEIGHBOURHOOD)
@@ -327,11 +332,12 @@ class _Reading:
         self.actor_speakers: set[int] = set()
         self.voices: set[str] = set()  # sides whose own words for the other side the text uses
         self.sentences = self._sentences()
-        # a date in a sentence recalling an earlier strike dates nothing reported ("Ранее, 10 сентября, …")
-        recalled = [(self.tokens[s.start].start, self.tokens[s.end - 1].end) for s in self.sentences
-                    if s.end > s.start and self._background(s)]
-        if recalled:
-            self.dates = [d for d in self.dates if not any(a <= d.start < b for a, b in recalled)]
+        # sentences recalling an earlier strike; a date in one dates nothing reported ("Ранее, 10 сентября, …")
+        self.recalled = {s.index for s in self.sentences if s.end > s.start and self._background(s)}
+        spans = [(self.tokens[s.start].start, self.tokens[s.end - 1].end) for s in self.sentences
+                 if s.index in self.recalled]
+        if spans:
+            self.dates = [d for d in self.dates if not any(a <= d.start < b for a, b in spans)]
 
     def _steered(self, place: PlaceMention, regions: set[str]) -> PlaceMention:
         """"Губернатор Белгородской области: … в Октябрьском": a settlement none of whose known namesakes lies in
@@ -559,7 +565,7 @@ class _Reading:
         at = match.start
         if "voice" in by_kind:
             self.voices.add(by_kind["voice"].value)
-        if "target" in by_kind and not (by_kind["target"].value == "civilian.medical" and self._taken_to_at(at)) \
+        if "target" in by_kind and not (by_kind["target"].value == "civilian.medical" and self._taken_to(at)) \
                 and at not in self._in_names:  # "Белая Церковь" is a town, not a church
             # "доставлен в больницу": where the wounded were taken is not what was hit
             sentence.targets.append((at, by_kind["target"].value, by_kind["target"].weight))
@@ -815,11 +821,9 @@ class _Reading:
         return named and any(q.kind == "settlement" and q is not place and q.start - place.end in (1, 2)
                              and self.lows[q.start - 1] in _LOCATED_IN for q in others)
 
-    def _taken_to(self, place: PlaceMention) -> bool:
-        """"доставлен в больницу в Сумах", "taken to hospital in Kharkiv": where the wounded were taken."""
-        return self._taken_to_at(place.start)
-
-    def _taken_to_at(self, start: int) -> bool:
+    def _taken_to(self, start: int) -> bool:
+        """"доставлен в больницу в Сумах", "taken to hospital in Kharkiv": the place (or hospital) at ``start`` is
+        where the wounded were taken."""
         for k in range(start - 1, max(-1, start - 6), -1):
             if self.pause[k + 1]:
                 return False
@@ -885,6 +889,7 @@ class _Reading:
         current: _Incident | None = None
         downed: _Sentence | None = None  # "над Россошью сбили беспилотник": where debris of the next sentence fell
         heading: _Sentence | None = None  # "…обстреляли Белозерку и Антоновку" before a sentence for each town
+        heading_places = False
         last_refusal: _Incident | None = None  # a denial whose counter-claim the next sentence may give
         for sentence in self.sentences:
             refused, last_refusal = last_refusal, None
@@ -897,17 +902,18 @@ class _Reading:
                 refused.actors += sentence.actors
                 refused.weapons = refused.weapons or list(sentence.weapons)
                 continue
-            if self._no_comment(sentence) or self._background(sentence):
+            if self._no_comment(sentence) or sentence.index in self.recalled:
                 continue
-            if self._heading_list(sentence) or (self._headline(sentence) and sentence.places
-                                                 and not self._is_incident(sentence)):
-                heading = sentence  # "Саратов\nВ ночь на понедельник беспилотники атаковали НПЗ…"
+            listed = self._heading_list(sentence)
+            if listed or (self._headline(sentence) and sentence.places and not self._is_incident(sentence)):
+                # "Саратов\nВ ночь на понедельник беспилотники атаковали НПЗ…"; a list of towns lends no place
+                heading, heading_places = sentence, not listed
                 continue
             if current is None and downed is not None and sentence.end > sentence.start \
                     and self._damage_after_interception(sentence):
-                sentence = self._debris_of(sentence, downed)
+                sentence = self._with_context(sentence, downed)  # where the debris fell, and of what
             if heading is not None:
-                sentence = self._under_heading(sentence, heading)
+                sentence = self._with_context(sentence, heading, places=heading_places)
             downed = sentence if sentence.intercept and sentence.places and sentence.weapons else None
             if sentence.deny and (sentence.speakers or current is not None):
                 base, denial = self._split_denial(sentence)
@@ -982,19 +988,17 @@ class _Reading:
         denied place or naming no place."""
         if sentence.deny or not sentence.actors or refusal.counter is not None:
             return False
-        sides = {p for _, p in refusal.speakers if not p.startswith("@")}
-        theirs = {p for _, p in sentence.speakers if not p.startswith("@")}
-        if theirs and not theirs <= sides:
+        theirs = _sides(sentence.speakers)
+        if theirs and not theirs <= _sides(refusal.speakers):
             return False
         anchors = self._anchor_places(sentence.places)
         return not anchors or any(self._same_place(p, q) for p in anchors
                                   for q in self._anchor_places(refusal.places))
 
     def _same_denier(self, first: _Incident, second: _Incident) -> bool:
-        sides = {p for _, p in first.speakers if not p.startswith("@")}
-        others = {p for _, p in second.speakers if not p.startswith("@")}
-        return bool(sides & others) and any(self._same_place(p, q) for p in self._anchor_places(first.places)
-                                            for q in self._anchor_places(second.places))
+        return bool(_sides(first.speakers) & _sides(second.speakers)) and any(
+            self._same_place(p, q) for p in self._anchor_places(first.places)
+            for q in self._anchor_places(second.places))
 
     def _headline(self, sentence: _Sentence) -> bool:
         """The text's first line, ended by a line break with no full stop: a headline or a post's title."""
@@ -1011,16 +1015,18 @@ class _Reading:
         later = [p for s in self.sentences if s.start >= sentence.end for p in s.places]
         return all(any(self._same_place(t, q) for q in later) for t in towns)
 
-    def _under_heading(self, sentence: _Sentence, heading: _Sentence) -> _Sentence:
-        """A sentence after a heading list takes the heading's speaker, date, side and means where it has none."""
-        part = replace(sentence)  # every flag kept ("над Лисками уничтожены…" stays an interception)
-        if not part.places and not self._heading_list(heading):
-            part.places = list(heading.places)
-        part.speakers = part.speakers or list(heading.speakers)
-        part.dates = part.dates or list(heading.dates)
-        part.actors = part.actors or list(heading.actors)
-        part.weapons = part.weapons or list(heading.weapons)
-        part.installed = part.installed or heading.installed
+    def _with_context(self, sentence: _Sentence, source: _Sentence, *, places: bool = True) -> _Sentence:
+        """A copy of a sentence (every flag kept) that takes the place, means, speaker, side and date it lacks from
+        the sentence it follows on: a headline or a list of towns, or a shootdown whose debris did the damage.
+        (Not ``_slice``: that keeps only what lies inside the sentence, and a place borrowed before would go.)"""
+        part = replace(sentence)
+        if places and not part.places:
+            part.places = list(source.places)
+        part.weapons = part.weapons or list(source.weapons)
+        part.speakers = part.speakers or list(source.speakers)
+        part.actors = part.actors or list(source.actors)
+        part.dates = part.dates or list(source.dates)
+        part.installed = part.installed or source.installed
         return part
 
     def _damage_after_interception(self, sentence: _Sentence) -> bool:
@@ -1029,16 +1035,6 @@ class _Reading:
         return (not sentence.places and not sentence.weapons and not sentence.intercept and not sentence.deny
                 and bool(sentence.attacks) and any(t[2] >= 2 and not t[1].startswith("military")
                                                    for t in sentence.targets))
-
-    def _debris_of(self, sentence: _Sentence, downed: _Sentence) -> _Sentence:
-        part = self._slice(sentence, sentence.start, sentence.end)
-        part.places = list(downed.places)
-        part.weapons = list(downed.weapons)
-        part.speakers = part.speakers or list(downed.speakers)
-        part.actors = part.actors or list(downed.actors)
-        part.dates = part.dates or list(downed.dates)
-        part.installed = part.installed or downed.installed
-        return part
 
     def _borrow(self, sentence: _Sentence, current: _Incident) -> _Sentence:
         part = self._slice(sentence, sentence.start, sentence.end)
