@@ -36,7 +36,7 @@ def load(path: Path = DEVSET) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -64,7 +64,7 @@ def field_scores(report: Report, expected: dict[str, Any]) -> dict[str, bool]:
             scores["place"] = place is not None and place.name is None and place.admin1 == want["admin1"]
         else:
             scores["place"] = (place is not None and place.lat is not None and place.lon is not None
-                               and _km(place.lat, place.lon, want["lat"], want["lon"]) <= TOLERANCE_KM)
+                               and km(place.lat, place.lon, want["lat"], want["lon"]) <= TOLERANCE_KM)
         scores["admin1"] = place is not None and place.admin1 == want["admin1"]
         scores["country"] = place is not None and place.country == want["country"]
     scores["actor"] = report.actor == expected["actor"]

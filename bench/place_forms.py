@@ -23,7 +23,6 @@ region). ``-v`` lists up to 20 of the extractor's misses per cell.
 from __future__ import annotations
 
 import argparse
-import math
 import random
 import sys
 import time
@@ -37,11 +36,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from ceasefire._morphology import analyser  # noqa: E402
 from ceasefire.extract import extract_text  # noqa: E402
 from ceasefire.gazetteer import Gazetteer  # noqa: E402
 from ceasefire.gazetteer._model import Entry, Region  # noqa: E402
+from extract_eval import TOLERANCE_KM, km  # noqa: E402  (the dev set's distance and tolerance)
 
-TOLERANCE_KM = 25.0
 PUBLISHED = date(2025, 3, 1)
 MISSES_SHOWN = 20
 LANGS = ("ru", "uk")
@@ -75,12 +75,6 @@ VOWELS = frozenset("аеёиоуыэюяєії")
 
 
 # --- pymorphy3, kept behind a few functions (it has no type stubs) ---------------------------------------------
-
-
-def analyzer(lang: str) -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 def _same(a: str, b: str) -> bool:
@@ -180,7 +174,7 @@ class Inflector:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.morph = analyzer(lang)
+        self.morph = analyser(lang)
         self.alphabet = ALPHABETS[lang]
 
     def writable(self, name: str) -> bool:
@@ -391,13 +385,6 @@ class Prober:
 
 
 # --- scoring ---------------------------------------------------------------------------------------------------
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def near(entry: Entry, lat: float | None, lon: float | None) -> bool:
